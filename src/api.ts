@@ -1,0 +1,30 @@
+import type * as vscode from 'vscode';
+import type { Catalog } from './curriculum/types';
+import type { Prompts } from './ui/prompts';
+import type { PathNode } from './tree/skillTreeProvider';
+
+/**
+ * What activate() returns. The integration tests use it to look inside the running extension;
+ * nothing here lets a caller bypass the checks the UI goes through.
+ */
+export interface BackendPathApi {
+  catalog(): Promise<Catalog>;
+  /** The stored progress record, exactly as written to globalState. */
+  storedProgress(): unknown;
+  treeChildren(node?: PathNode): Promise<PathNode[]>;
+  treeItem(node: PathNode): vscode.TreeItem;
+  /** Applies a checkbox change as the tree view would deliver it. */
+  applyCheckbox(skillId: string, checked: boolean): Promise<void>;
+  /** Drops the in-memory progress so the next read comes from globalState, as after a restart. */
+  reloadProgress(): void;
+  lessonPanel: {
+    readonly skillId: string | undefined;
+    readonly title: string | undefined;
+    readonly html: string | undefined;
+    /** Delivers a message as if the page had posted it. */
+    receive(message: unknown): Promise<void>;
+    whenReady(): Promise<void>;
+  };
+  /** Replaces the dialogs (and the external opener) for tests; returns the previous ones. */
+  setPrompts(prompts: Prompts): Prompts;
+}

@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import { ImportError } from '../progress/progressTransfer';
+import type { Services } from './services';
+import { resolveSkill } from './services';
+
+export function registerProgressCommands(services: Services): vscode.Disposable {
+  const { progress } = services;
+  const setComplete = async (argument: unknown, complete: boolean) => {
+    const skill = await resolveSkill(services, argument);
+    if (!skill) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a lesson or pick a skill in the Backend Path view first.'));
+      return false;
+    }
+    await progress.setComplete(skill.id, complete);
+    return true;
+  };
+  return vscode.Disposable.from(
+    vscode.commands.registerCommand(Commands.markComplete, (argument?: unknown) => setComplete(argument, true)),
+    vscode.commands.registerCommand(Commands.markIncomplete, (argument?: unknown) => setComplete(argument, false)),
+    vscode.commands.registerCommand(Commands.resetProgress, async () => {
+      const reset = vscode.l10n.t('Reset Progress');
+      const answer = await services.prompts.ask(
+        vscode.l10n.t('Reset all Backend Path progress?'),
+        vscode.l10n.t('Every completed skill and quiz score will be cleared on all your synced machines. Export your progress first if you may want it back.'),
+        [reset],
+      );
+      if (answer !== reset) return false;
+      await progress.reset();
+      void vscode.window.showInformationMessage(vscode.l10n.t('Backend Path progress was reset.'));
+      return true;
+    }),
+    vscode.commands.registerCommand(Commands.exportProgress, async (target?: unknown) => {
+      const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+      const uri =
+        target instanceof vscode.Uri
+          ? target
+          : await services.prompts.pickSaveLocation(folder ? vscode.Uri.joinPath(folder, 'backend-path-progress.json') : undefined);
+      if (!uri) return undefined;
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(progress.exportJson()));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Progress exported to {0}.', uri.fsPath));
+      return uri;
+    }),
+    vscode.commands.registerCommand(Commands.importProgress, async (source?: unknown) => {
+      const uri = source instanceof vscode.Uri ? source : await services.prompts.pickOpenFile();
+      if (!uri) return undefined;
+      try {
+        const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+        const newlyCompleted = await progress.importJson(text);
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Progress imported: {0} more skills are now complete.', newlyCompleted.length),
+        );
+        return newlyCompleted;
+      } catch (error) {
+        const message = error instanceof ImportError ? error.message : vscode.l10n.t('The file could not be read: {0}', String(error));
+        services.log.warn(`Import refused: ${message}`);
+        void vscode.window.showErrorMessage(vscode.l10n.t('Progress was not imported. {0}', message));
+        return undefined;
+      }
+    }),
+  );
+}

@@ -1,0 +1,98 @@
+import * as vscode from 'vscode';
+import { Commands } from '../constants';
+import type { CopyOutcome } from '../scaffold/workspaceScaffolder';
+import { copyTreeSafely } from '../scaffold/workspaceScaffolder';
+import type { Services } from './services';
+
+export const STARTER_TEMPLATES = {
+  php: { folder: 'php-starter', label: 'PHP 8 starter', detail: 'Front controller, router, PDO SQLite, migrations, PHPUnit' },
+  node: { folder: 'node-starter', label: 'Node.js starter', detail: 'node:http, JSON body limits, node:sqlite, node:test — no dependencies' },
+} as const;
+
+export type TemplateName = keyof typeof STARTER_TEMPLATES;
+
+/** Arguments a caller (the walkthrough, a test) may pass to skip the questions. */
+export interface ScaffoldArguments {
+  readonly template?: TemplateName;
+  /** The folder that receives `php-starter/` or `node-starter/`. */
+  readonly parentFolder?: vscode.Uri;
+}
+
+export interface ScaffoldResult extends CopyOutcome {
+  readonly target: vscode.Uri;
+}
+
+function isTemplateName(value: unknown): value is TemplateName {
+  return value === 'php' || value === 'node';
+}
+
+export function registerScaffoldCommand(services: Services): vscode.Disposable {
+  return vscode.commands.registerCommand(Commands.scaffoldProject, async (argument?: ScaffoldArguments) => {
+    const template = isTemplateName(argument?.template) ? argument.template : await pickTemplate();
+    if (!template) return undefined;
+    const parent =
+      argument?.parentFolder ??
+      vscode.workspace.workspaceFolders?.[0]?.uri ??
+      (await services.prompts.pickFolder(vscode.l10n.t('Choose where to create the starter project')));
+    if (!parent) return undefined;
+    const target = vscode.Uri.joinPath(parent, STARTER_TEMPLATES[template].folder);
+    const source = vscode.Uri.joinPath(services.extensionUri, 'templates', template);
+    let outcome: CopyOutcome;
+    try {
+      outcome = await copyTreeSafely({ source, target, onConflict: 'ask' }, services.prompts);
+    } catch (error) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('The starter project could not be created: {0}', String(error)));
+      return undefined;
+    }
+    await reportOutcome(services, template, target, outcome);
+    return { ...outcome, target } satisfies ScaffoldResult;
+  });
+}
+
+async function pickTemplate(): Promise<TemplateName | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    (Object.keys(STARTER_TEMPLATES) as TemplateName[]).map((name) => ({
+      name,
+      label: STARTER_TEMPLATES[name].label,
+      detail: STARTER_TEMPLATES[name].detail,
+    })),
+    { title: vscode.l10n.t('Scaffold Starter Project'), placeHolder: vscode.l10n.t('Which starter project?') },
+  );
+  return picked?.name;
+}
+
+async function reportOutcome(services: Services, template: TemplateName, target: vscode.Uri, outcome: CopyOutcome): Promise<void> {
+  if (outcome.cancelled) return;
+  if (outcome.failed) {
+    services.log.error(`Scaffolding stopped at ${outcome.failed.path}: ${outcome.failed.message}. Written: ${outcome.written.join(', ') || 'nothing'}`);
+    void vscode.window.showErrorMessage(
+      vscode.l10n.t(
+        'Writing {0} failed ({1}). {2} files were written before it: {3}',
+        outcome.failed.path,
+        outcome.failed.message,
+        outcome.written.length,
+        outcome.written.join(', ') || '—',
+      ),
+    );
+    return;
+  }
+  services.log.info(`Scaffolded the ${template} starter into ${target.fsPath}: ${outcome.written.length} written, ${outcome.kept.length} kept.`);
+  const readme = vscode.Uri.joinPath(target, 'README.md');
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', readme);
+  } catch {
+    await vscode.window.showTextDocument(readme);
+  }
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(target) !== undefined;
+  const summary = vscode.l10n.t('{0} files written, {1} existing files kept.', outcome.written.length, outcome.kept.length);
+  if (inWorkspace) {
+    void vscode.window.showInformationMessage(summary);
+    return;
+  }
+  const open = vscode.l10n.t('Open Folder');
+  const add = vscode.l10n.t('Add to Workspace');
+  void vscode.window.showInformationMessage(summary, open, add).then((choice) => {
+    if (choice === open) void vscode.commands.executeCommand('vscode.openFolder', target, { forceNewWindow: true });
+    if (choice === add) vscode.workspace.updateWorkspaceFolders(vscode.workspace.workspaceFolders?.length ?? 0, 0, { uri: target });
+  });
+}

@@ -1,0 +1,29 @@
+import type * as vscode from 'vscode';
+import type { LessonLibrary } from '../curriculum/lessonLibrary';
+import type { Skill } from '../curriculum/types';
+import type { LessonPanel } from '../lessonPanel/lessonPanel';
+import type { ProgressStore } from '../progress/progressStore';
+import type { Log } from '../ui/log';
+import type { Prompts } from '../ui/prompts';
+
+/** Everything the commands need, built once in activate(). */
+export interface Services {
+  readonly extensionUri: vscode.Uri;
+  readonly library: LessonLibrary;
+  readonly progress: ProgressStore;
+  readonly panel: LessonPanel;
+  readonly log: Log;
+  /** The current dialogs; integration tests may swap them to answer modal questions. */
+  readonly prompts: Prompts;
+}
+
+/** A command argument names a skill by id, by tree node, or not at all. */
+export async function resolveSkill(services: Services, argument: unknown): Promise<Skill | undefined> {
+  const catalog = await services.library.catalog();
+  let skillId: string | undefined;
+  if (typeof argument === 'string') skillId = argument;
+  else if (typeof argument === 'object' && argument !== null && 'skill' in argument) {
+    skillId = (argument as { skill: Skill }).skill.id;
+  } else skillId = services.panel.currentSkillId;
+  return skillId ? catalog.skills.find((skill) => skill.id === skillId) : undefined;
+}

@@ -1,0 +1,75 @@
+import { parseCatalog } from './parseCatalog';
+import { parseExercise } from './parseExercise';
+import { parseQuiz } from './parseQuiz';
+import type { Catalog, ExerciseSpec, QuizQuestion, Skill } from './types';
+
+/** Reads a text file relative to the extension root; undefined when it does not exist. */
+export interface ContentReader {
+  readText(relativePath: string): Promise<string | undefined>;
+}
+
+export interface LessonContent {
+  /** The lesson markdown, or undefined while the lesson is still being written. */
+  readonly markdown: string | undefined;
+  readonly quiz: readonly QuizQuestion[];
+  readonly exercise: ExerciseSpec | undefined;
+  /** Problems found in the lesson's files, for the output channel. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * Loads the path and its lessons on first use and caches them, so activation reads nothing and a
+ * lesson opened twice is read once.
+ */
+export class LessonLibrary {
+  private catalogPromise: Promise<Catalog> | undefined;
+  private readonly contentCache = new Map<string, Promise<LessonContent>>();
+
+  constructor(private readonly reader: ContentReader) {}
+
+  catalog(): Promise<Catalog> {
+    this.catalogPromise ??= this.loadCatalog();
+    return this.catalogPromise;
+  }
+
+  content(skill: Skill): Promise<LessonContent> {
+    let cached = this.contentCache.get(skill.id);
+    if (!cached) {
+      cached = this.loadContent(skill);
+      this.contentCache.set(skill.id, cached);
+    }
+    return cached;
+  }
+
+  private async loadCatalog(): Promise<Catalog> {
+    const text = await this.reader.readText('lessons/curriculum.json');
+    if (text === undefined) {
+      this.catalogPromise = undefined;
+      throw new Error('lessons/curriculum.json is missing from the extension');
+    }
+    return parseCatalog(text);
+  }
+
+  private async loadContent(skill: Skill): Promise<LessonContent> {
+    const base = `lessons/${skill.folder}`;
+    const [markdown, quizText, exerciseText] = await Promise.all([
+      this.reader.readText(`${base}/lesson.md`),
+      this.reader.readText(`${base}/quiz.json`),
+      this.reader.readText(`${base}/exercise/exercise.json`),
+    ]);
+    const problems: string[] = [];
+    let quiz: QuizQuestion[] = [];
+    if (quizText !== undefined) {
+      const parsed = parseQuiz(quizText);
+      quiz = parsed.questions;
+      problems.push(...parsed.problems.map((problem) => `${base}/quiz.json: ${problem}`));
+    }
+    let exercise: ExerciseSpec | undefined;
+    if (exerciseText !== undefined) {
+      const parsed = parseExercise(exerciseText);
+      exercise = parsed.exercise;
+      problems.push(...parsed.problems.map((problem) => `${base}/exercise: ${problem}`));
+    }
+    return { markdown, quiz, exercise, problems };
+  }
+}

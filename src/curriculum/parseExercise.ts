@@ -1,0 +1,41 @@
+import type { ExerciseSpec } from './types';
+import { ValidationErrors, isRecord, nonEmptyString } from './validation';
+
+const TEST_COMMANDS = { node: 'node --test', php: 'phpunit' } as const;
+
+/** Parses exercise.json. Paths must stay inside the exercise: no absolute paths, no `..`. */
+export function parseExercise(text: string): { exercise?: ExerciseSpec; problems: string[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return { problems: [`exercise.json is not valid JSON (${(error as Error).message})`] };
+  }
+  if (!isRecord(raw)) return { problems: ['exercise.json must be an object'] };
+  const errors = new ValidationErrors();
+  const language = raw.language;
+  if (language !== 'node' && language !== 'php') errors.add('exercise.json language must be "node" or "php"');
+  const title = nonEmptyString(raw.title, 'exercise.json title', errors);
+  const files = Array.isArray(raw.files)
+    ? raw.files.map((file, index) => nonEmptyString(file, `exercise.json files[${index}]`, errors))
+    : [];
+  if (files.length === 0) errors.add('exercise.json files must list at least one file the learner edits');
+  for (const file of files) {
+    if (!isSafeRelativePath(file)) errors.add(`exercise.json file "${file}" must be a relative path inside the exercise`);
+  }
+  const expectedCommand = language === 'node' || language === 'php' ? TEST_COMMANDS[language] : undefined;
+  if (expectedCommand && raw.testCommand !== expectedCommand) {
+    errors.add(`exercise.json testCommand must be "${expectedCommand}" for ${String(language)}`);
+  }
+  if (!errors.ok || !expectedCommand) return { problems: errors.messages };
+  return {
+    exercise: { language: language as ExerciseSpec['language'], title, files, testCommand: expectedCommand },
+    problems: [],
+  };
+}
+
+/** True for a forward-slash relative path that cannot climb out of its root. */
+export function isSafeRelativePath(path: string): boolean {
+  if (path === '' || path.startsWith('/') || path.includes('\\') || /^[a-zA-Z]:/.test(path)) return false;
+  return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}

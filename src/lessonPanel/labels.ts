@@ -1,0 +1,36 @@
+import * as vscode from 'vscode';
+import type { CodeLabels } from '../lessons/renderLesson';
+import type { PageLabels } from './pageHtml';
+
+/** The page's words, localised here at the edge so the pure page builder stays vscode-free. */
+export function pageLabels(): PageLabels {
+  return {
+    skillOf: vscode.l10n.t('Skill {position} of {total}'),
+    minutesRead: vscode.l10n.t('{minutes} min read'),
+    completed: vscode.l10n.t('Completed ✓'),
+    notCompleted: vscode.l10n.t('Not completed yet'),
+    markComplete: vscode.l10n.t('Mark complete'),
+    markIncomplete: vscode.l10n.t('Mark incomplete'),
+    previous: vscode.l10n.t('← Previous'),
+    next: vscode.l10n.t('Next →'),
+    quizHeading: vscode.l10n.t('Check your understanding'),
+    quizIntro: vscode.l10n.t('Pick an answer for each question. Your first answer counts; your best score is kept.'),
+    quizBest: vscode.l10n.t('Best score: {correct} / {total}'),
+    retryQuiz: vscode.l10n.t('Try the quiz again'),
+    exerciseHeading: vscode.l10n.t('Exercise'),
+    startExercise: vscode.l10n.t('Start exercise'),
+    checkExercise: vscode.l10n.t('Check exercise'),
+    showSolution: vscode.l10n.t('Show solution'),
+    exerciseUntrusted: vscode.l10n.t('Checking runs your code, so it is available only in a trusted workspace.'),
+    inPreparation: vscode.l10n.t('This lesson is in preparation. The objectives above show what it will teach.'),
+    objectivesHeading: vscode.l10n.t('What you will learn'),
+  };
+}
+
+export function codeLabels(): CodeLabels {
+  return {
+    copy: vscode.l10n.t('Copy'),
+    insert: vscode.l10n.t('Insert into editor'),
+    run: vscode.l10n.t('Run in terminal'),
+  };
+}

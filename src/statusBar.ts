@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+import { Commands } from './constants';
+import type { LessonLibrary } from './curriculum/lessonLibrary';
+import type { ProgressStore } from './progress/progressStore';
+
+/** "$(mortar-board) done/22" in the status bar; a click continues where the learner left off. */
+export function registerStatusBar(library: LessonLibrary, progress: ProgressStore): vscode.Disposable {
+  const item = vscode.window.createStatusBarItem('backendPath.progress', vscode.StatusBarAlignment.Left, 10);
+  item.name = vscode.l10n.t('Backend Path Progress');
+  item.command = Commands.continueLearning;
+  const update = async () => {
+    const catalog = await library.catalog();
+    const ids = catalog.skills.map((skill) => skill.id);
+    const done = progress.completedCount(ids);
+    item.text = `$(mortar-board) ${done}/${ids.length}`;
+    item.tooltip = vscode.l10n.t('Backend Path: {0} of {1} skills complete. Click to continue learning.', done, ids.length);
+    item.accessibilityInformation = { label: vscode.l10n.t('Backend Path, {0} of {1} skills complete', done, ids.length) };
+    item.show();
+  };
+  // Deferred so activation itself reads no files.
+  const timer = setTimeout(() => void update().catch(() => item.hide()), 0);
+  const subscription = progress.onDidChange(() => void update().catch(() => item.hide()));
+  return vscode.Disposable.from(item, { dispose: () => clearTimeout(timer) }, subscription);
+}

@@ -1,0 +1,103 @@
+// Helpers that click through the VS Code workbench the way a learner does. The selectors are
+// VS Code 1.100's DOM; keeping them in this one file means a VS Code update touches one place.
+
+export const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Polls `probe` until it returns a truthy value; fails with `message` and the last value seen. */
+export async function waitFor(probe, { timeout = 15_000, interval = 200, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  let lastError;
+  for (;;) {
+    try {
+      last = await probe();
+      if (last) return last;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeout} ms waiting for ${message}`
+        + (last !== undefined ? ` (last value: ${JSON.stringify(last)})` : '')
+        + (lastError ? ` (last error: ${lastError.message.split('\n')[0]})` : ''));
+    }
+    await sleep(interval);
+  }
+}
+
+/** Waits until the workbench has rendered and the extension host is up (the status bar is there). */
+export async function waitForWorkbench(page) {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.part.activitybar').waitFor({ timeout: 60_000 });
+  await page.locator('.part.statusbar').waitFor({ timeout: 60_000 });
+}
+
+export function activityBarItem(page, title) {
+  return page.locator('.part.activitybar [role="tab"]').filter({
+    has: page.locator(`[aria-label^="${title}"]`),
+  }).or(page.locator(`.part.activitybar [role="tab"][aria-label^="${title}"]`)).first();
+}
+
+/** Opens a view container from the activity bar unless it is already showing. */
+export async function openViewContainer(page, title) {
+  const item = activityBarItem(page, title);
+  await item.waitFor({ timeout: 30_000 });
+  const selected = await item.getAttribute('aria-selected');
+  if (selected !== 'true') await item.click();
+  await page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(title, 'i') }).first()
+    .waitFor({ timeout: 15_000 });
+}
+
+/** A row of a tree view in the side bar, found by its label (the text before the description). */
+export function treeRow(page, label) {
+  return page.locator('.part.sidebar .monaco-list-row[role="treeitem"]').filter({
+    has: page.locator('.label-name', { hasText: label }),
+  }).first();
+}
+
+export async function rowDescription(row) {
+  return (await row.locator('.label-description').first().textContent())?.trim();
+}
+
+export function rowCheckbox(row) {
+  return row.locator('.custom-view-tree-node-item-checkbox').first();
+}
+
+export async function isChecked(row) {
+  const box = rowCheckbox(row);
+  const aria = await box.getAttribute('aria-checked');
+  if (aria !== null) return aria === 'true';
+  return (await box.getAttribute('class'))?.includes('checked') ?? false;
+}
+
+/**
+ * The page inside a webview: VS Code puts it in `iframe#active-frame` inside an `iframe.webview`.
+ * Several webviews can exist (a Markdown preview, say), so this looks for the one showing `selector`.
+ */
+export async function webviewFrame(page, selector, { timeout = 30_000 } = {}) {
+  return waitFor(async () => {
+    for (const frame of page.frames()) {
+      if (frame.name() !== 'active-frame' && !frame.url().includes('fake.html')) continue;
+      if (await frame.$(selector).catch(() => null)) return frame;
+    }
+    return undefined;
+  }, { timeout, message: `a webview showing ${selector}` });
+}
+
+/** Runs a command from the Command Palette (F1), picking the entry whose label matches exactly. */
+export async function runCommand(page, title) {
+  await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, trial: true }).catch(() => {});
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input.input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const entry = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: title }).first();
+  await entry.waitFor({ timeout: 10_000 });
+  await entry.click();
+}
+
+/** Picks an item from an open quick pick by its label. */
+export async function pickQuickItem(page, label) {
+  const entry = page.locator('.quick-input-widget .monaco-list-row').filter({ hasText: label }).first();
+  await entry.waitFor({ timeout: 10_000 });
+  await entry.click();
+}

@@ -1,0 +1,57 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { BackendPathApi } from '../../src/api';
+import { activateFromView, rawCurriculum, resetProgress } from './helpers';
+
+describe('skills tree', () => {
+  let api: BackendPathApi;
+
+  before(async () => {
+    api = await activateFromView();
+    await resetProgress(api);
+  });
+
+  it('shows the 3 stages in seed order, expanded, with done/total', async () => {
+    const curriculum = rawCurriculum();
+    const stages = await api.treeChildren();
+    assert.strictEqual(stages.length, 3);
+    const items = stages.map((node) => api.treeItem(node));
+    assert.deepStrictEqual(
+      items.map((item) => item.label),
+      curriculum.stages.map((stage) => stage.title),
+    );
+    assert.deepStrictEqual(
+      items.map((item) => item.description),
+      curriculum.stages.map((stage) => `0/${stage.skills.length}`),
+    );
+    for (const item of items) assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+  });
+
+  it('shows all 22 skills in seed order as "N · Title" with "M min"', async () => {
+    const expected = rawCurriculum().stages.flatMap((stage) => stage.skills);
+    const shown: vscode.TreeItem[] = [];
+    for (const stage of await api.treeChildren()) {
+      for (const skill of await api.treeChildren(stage)) shown.push(api.treeItem(skill));
+    }
+    assert.strictEqual(shown.length, 22);
+    assert.deepStrictEqual(
+      shown.map((item) => [item.label, item.description]),
+      expected.map((skill) => [`${skill.number} · ${skill.title}`, `${skill.minutes} min`]),
+    );
+    assert.deepStrictEqual(
+      expected.map((skill) => skill.number),
+      Array.from({ length: 22 }, (_, i) => i + 1),
+      'skills are numbered 1..22 in order',
+    );
+  });
+
+  it('gives each skill an unchecked checkbox, a command that opens its lesson and an accessible label', async () => {
+    const [firstStage] = await api.treeChildren();
+    const [firstSkill] = await api.treeChildren(firstStage);
+    const item = api.treeItem(firstSkill);
+    assert.strictEqual(item.checkboxState, vscode.TreeItemCheckboxState.Unchecked);
+    assert.strictEqual(item.command?.command, 'backendPath.openLesson');
+    assert.match(String(item.contextValue), /^skill\.todo/);
+    assert.ok(item.accessibilityInformation?.label, 'accessibility label');
+  });
+});

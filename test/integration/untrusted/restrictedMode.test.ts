@@ -1,0 +1,105 @@
+// Runs with workspace trust enabled and the test folder not trusted (Restricted Mode).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { BackendPathApi } from '../../../src/api';
+import { Commands } from '../../../src/constants';
+import type { RecordedPrompts } from '../helpers';
+import { activateFromView, closeAllEditors, extension, fakePrompts, rawCurriculum, usePrompts } from '../helpers';
+
+interface MenuEntry {
+  command: string;
+  when?: string;
+}
+
+describe('Restricted Mode', () => {
+  let api: BackendPathApi;
+  let prompts: RecordedPrompts;
+  let restorePrompts: () => void;
+
+  before(async () => {
+    assert.strictEqual(vscode.workspace.isTrusted, false, 'this suite must run in an untrusted workspace');
+    api = await activateFromView();
+    // Answer yes to everything: if something that runs code were offered, it would go ahead.
+    prompts = fakePrompts((_message, actions) => actions[0]);
+    restorePrompts = usePrompts(api, prompts);
+  });
+
+  after(async () => {
+    restorePrompts();
+    await closeAllEditors();
+  });
+
+  it('declares limited support for untrusted workspaces', () => {
+    const manifest = extension().packageJSON as { capabilities?: { untrustedWorkspaces?: { supported?: unknown } } };
+    assert.strictEqual(manifest.capabilities?.untrustedWorkspaces?.supported, 'limited');
+  });
+
+  it('still activates and shows the path', async () => {
+    const stages = await api.treeChildren();
+    assert.strictEqual(stages.length, 3);
+  });
+
+  it('hides Check Exercise from every menu and the Command Palette', () => {
+    const menus = (extension().packageJSON as { contributes: { menus: Record<string, MenuEntry[]> } }).contributes.menus;
+    const entries = Object.values(menus).flat().filter((entry) => entry.command === Commands.checkExercise);
+    assert.ok(entries.some((entry) => entry.when !== undefined), 'Check Exercise has menu entries');
+    for (const entry of entries) {
+      assert.match(entry.when ?? '', /\bisWorkspaceTrusted\b/, `menu entry ${JSON.stringify(entry)}`);
+    }
+  });
+
+  it('refuses to check an exercise (which runs the learner\'s code)', async () => {
+    const terminalsBefore = vscode.window.terminals.length;
+    const skills = rawCurriculum().stages.flatMap((stage) => stage.skills);
+    for (const skill of skills.slice(0, 4)) {
+      const outcome = await vscode.commands.executeCommand<{ status: string } | undefined>(Commands.checkExercise, skill.id);
+      assert.strictEqual(outcome?.status, 'error', `${skill.id}: refused`);
+    }
+    assert.strictEqual(vscode.window.terminals.length, terminalsBefore, 'no terminal was opened');
+  });
+
+  it('does not run lesson code blocks in a terminal, and does not even ask', async () => {
+    const terminalsBefore = vscode.window.terminals.length;
+    const skills = rawCurriculum().stages.flatMap((stage) => stage.skills);
+    for (const skill of skills.slice(0, 3)) {
+      const ready = api.lessonPanel.whenReady();
+      await vscode.commands.executeCommand(Commands.openLesson, skill.id);
+      await ready;
+      const blocks = [...(api.lessonPanel.html ?? '').matchAll(/data-action="runInTerminal" data-block="(\d+)"/g)].map((m) => Number(m[1]));
+      const allBlocks = [...(api.lessonPanel.html ?? '').matchAll(/data-block="(\d+)"/g)].map((m) => Number(m[1]));
+      for (const block of new Set([...blocks, ...allBlocks])) {
+        await api.lessonPanel.receive({ type: 'runInTerminal', block });
+      }
+    }
+    assert.deepStrictEqual(prompts.asked, []);
+    assert.strictEqual(vscode.window.terminals.length, terminalsBefore);
+  });
+
+  it('renders the Check button disabled on lesson pages with an exercise', async () => {
+    const skills = rawCurriculum().stages.flatMap((stage) => stage.skills);
+    let pagesWithExercise = 0;
+    for (const skill of skills) {
+      const ready = api.lessonPanel.whenReady();
+      await vscode.commands.executeCommand(Commands.openLesson, skill.id);
+      await ready;
+      const html = api.lessonPanel.html ?? '';
+      const check = /<vscode-button[^>]*data-exercise-action="check"[^>]*>/.exec(html)?.[0];
+      if (!check) continue;
+      pagesWithExercise++;
+      assert.match(check, /\sdisabled\b/, `${skill.id}: ${check}`);
+    }
+    assert.ok(pagesWithExercise > 0, 'at least one lesson has an exercise');
+  });
+
+  it('offers no Run-in-terminal buttons on lesson pages', async () => {
+    const skills = rawCurriculum().stages.flatMap((stage) => stage.skills);
+    const offending: string[] = [];
+    for (const skill of skills) {
+      const ready = api.lessonPanel.whenReady();
+      await vscode.commands.executeCommand(Commands.openLesson, skill.id);
+      await ready;
+      if (/<vscode-button[^>]*data-action="runInTerminal"/.test(api.lessonPanel.html ?? '')) offending.push(skill.id);
+    }
+    assert.deepStrictEqual(offending, [], 'lessons whose page offers Run in Restricted Mode');
+  });
+});

@@ -1,0 +1,50 @@
+import * as assert from 'node:assert/strict';
+import { parseCatalog } from '../../src/curriculum/parseCatalog';
+import { searchSkills } from '../../src/curriculum/searchSkills';
+import { QuizSession } from '../../src/lessonPanel/quizSession';
+import { readRepoFile } from './helpers';
+
+const questions = [
+  { question: 'a', choices: ['x', 'y'], answer: 0, explanation: 'e1' },
+  { question: 'b', choices: ['x', 'y', 'z'], answer: 2, explanation: 'e2' },
+];
+
+describe('quiz session', () => {
+  it('scores the first answer to each question and finishes when all are answered', () => {
+    const session = new QuizSession('s', questions);
+    assert.deepEqual(session.answer(0, 1), { correct: false, answer: 0, explanation: 'e1' });
+    // A second answer (or a replay after reload) does not change what counted.
+    assert.equal(session.answer(0, 0)?.correct, false);
+    assert.deepEqual(session.answer(1, 2)?.finished, { correct: 1, total: 2 });
+  });
+
+  it('ignores out-of-range answers and can be reset', () => {
+    const session = new QuizSession('s', questions);
+    assert.equal(session.answer(5, 0), undefined);
+    assert.equal(session.answer(0, 9), undefined);
+    session.answer(0, 1);
+    session.reset();
+    assert.equal(session.answer(0, 0)?.correct, true);
+  });
+});
+
+describe('lesson search', () => {
+  const catalog = parseCatalog(readRepoFile('lessons/curriculum.json'));
+  const texts: Record<string, string> = { 'caching-strategies': 'Use **stale-while-revalidate** to hide latency.' };
+
+  it('ranks title matches first', () => {
+    const results = searchSkills(catalog.skills, (skill) => texts[skill.id], 'sql');
+    assert.equal(results[0].skill.id, 'sql-fundamentals');
+  });
+
+  it('finds words that only appear in the lesson text, with an excerpt', () => {
+    const results = searchSkills(catalog.skills, (skill) => texts[skill.id], 'hide latency');
+    assert.deepEqual(results.map((result) => result.skill.id), ['caching-strategies']);
+    assert.match(results[0].excerpt ?? '', /stale-while-revalidate\*{0,2} to hide latency/);
+  });
+
+  it('needs every word of the query, and returns the whole path for an empty query', () => {
+    assert.deepEqual(searchSkills(catalog.skills, () => undefined, 'bcrypt zebra'), []);
+    assert.equal(searchSkills(catalog.skills, () => undefined, '  ').length, 22);
+  });
+});
