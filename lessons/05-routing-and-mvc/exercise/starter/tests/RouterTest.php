@@ -1,0 +1,156 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Exercise\Tests;
+
+use Exercise\Request;
+use Exercise\Response;
+use Exercise\Router;
+use PHPUnit\Framework\TestCase;
+
+final class RouterTest extends TestCase
+{
+    /** @var list<array{string, array<string, string>}> handler name + params of every call */
+    private array $calls = [];
+
+    private function router(): Router
+    {
+        $router = new Router();
+        $handler = function (string $name): callable {
+            return function (Request $request, array $params) use ($name): Response {
+                $this->calls[] = [$name, $params];
+                return new Response(200, ['Content-Type' => 'application/json'], '{"handler":"' . $name . '"}');
+            };
+        };
+        // Static route first, so it must win over the parameter route below.
+        $router->add('GET', '/users/me', $handler('me'));
+        $router->add('GET', '/users/{id:\d+}', $handler('showUser'));
+        $router->add('DELETE', '/users/{id:\d+}', $handler('deleteUser'));
+        $router->add('GET', '/files/{name}', $handler('showFile'));
+        $router->add('GET', '/', $handler('home'));
+        return $router;
+    }
+
+    public function testGetWithTypedParameterCallsHandlerWithParams(): void
+    {
+        $response = $this->router()->dispatch(new Request('GET', '/users/42'));
+
+        $this->assertSame(200, $response->status, 'GET /users/42 must reach the handler and return its 200 response.');
+        $this->assertSame([['showUser', ['id' => '42']]], $this->calls, "The handler must receive ['id' => '42'] as its second argument.");
+    }
+
+    public function testRootPathMatches(): void
+    {
+        $response = $this->router()->dispatch(new Request('GET', '/'));
+
+        $this->assertSame(200, $response->status, "The pattern '/' must match the path '/'.");
+    }
+
+    public function testQueryStringIsNotPartOfThePath(): void
+    {
+        $response = $this->router()->dispatch(new Request('GET', '/users/42?fields=name'));
+
+        $this->assertSame(200, $response->status, 'Match on $request->path only; the query string is not part of the route.');
+    }
+
+    public function testParameterThatFailsItsPatternGives404(): void
+    {
+        $response = $this->router()->dispatch(new Request('GET', '/users/abc'));
+
+        $this->assertSame(404, $response->status, "'abc' does not match {id:\\d+}, so no route matches: answer 404.");
+        $this->assertSame([], $this->calls, 'No handler may run when the parameter pattern fails.');
+    }
+
+    public function testParameterPatternIsAnchoredAtBothEnds(): void
+    {
+        $router = $this->router();
+
+        $this->assertSame(404, $router->dispatch(new Request('GET', '/users/x42'))->status, "Anchor the parameter regex: 'x42' must not match \\d+ (use \\A...\\z).");
+        $this->assertSame(404, $router->dispatch(new Request('GET', '/users/42x'))->status, "Anchor the parameter regex: '42x' must not match \\d+ (use \\A...\\z).");
+        $this->assertSame(404, $router->dispatch(new Request('GET', '/users/42%0A'))->status, "'42' followed by a newline must not match: anchor with \\z, not \$ (which allows a trailing newline).");
+    }
+
+    public function testUnknownPathGives404(): void
+    {
+        $response = $this->router()->dispatch(new Request('GET', '/orders/1'));
+
+        $this->assertSame(404, $response->status, 'A path that no route matches must return 404.');
+    }
+
+    public function testWrongMethodGives405WithAllowHeader(): void
+    {
+        $response = $this->router()->dispatch(new Request('POST', '/users/42'));
+
+        $this->assertSame(405, $response->status, 'The path matched but the method did not: answer 405, not 404.');
+        $this->assertSame('DELETE, GET, HEAD', $response->header('Allow'), "A 405 must carry Allow with the path's methods, sorted, plus HEAD when GET exists: 'DELETE, GET, HEAD'.");
+        $this->assertSame([], $this->calls, 'No handler may run for a 405.');
+    }
+
+    public function testHeadRunsTheGetHandlerWithoutBody(): void
+    {
+        $get = $this->router()->dispatch(new Request('GET', '/users/42'));
+        $head = $this->router()->dispatch(new Request('HEAD', '/users/42'));
+
+        $this->assertSame(200, $head->status, 'HEAD on a GET route must succeed with the GET status (200).');
+        $this->assertSame('', $head->body, 'A response to HEAD must have an empty body.');
+        $this->assertSame($get->header('Content-Type'), $head->header('Content-Type'), 'HEAD must keep the header fields the GET handler set, including Content-Type.');
+    }
+
+    public function testTrailingSlashRedirectsPermanentlyToCanonicalPath(): void
+    {
+        $response = $this->router()->dispatch(new Request('GET', '/users/42/'));
+
+        $this->assertSame(308, $response->status, 'A trailing slash on a known route must redirect with 308 (permanent, method kept).');
+        $this->assertSame('/users/42', $response->header('Location'), 'Location must be the same path without the trailing slash.');
+        $this->assertSame([], $this->calls, 'Redirect before running any handler.');
+    }
+
+    public function testTrailingSlashRedirectKeepsQueryString(): void
+    {
+        $response = $this->router()->dispatch(new Request('GET', '/users/42/?tab=posts'));
+
+        $this->assertSame('/users/42?tab=posts', $response->header('Location'), 'Keep the query string when redirecting away from the trailing slash.');
+    }
+
+    public function testTrailingSlashOnUnknownPathIs404NotRedirect(): void
+    {
+        $router = $this->router();
+
+        $this->assertSame(404, $router->dispatch(new Request('GET', '/orders/'))->status, 'Only redirect when the path without the slash matches a route; otherwise 404.');
+        $this->assertSame(404, $router->dispatch(new Request('GET', '//evil.example/'))->status, "Never redirect '//evil.example/' to '//evil.example' (an open redirect): empty segments match nothing.");
+    }
+
+    public function testEncodedSlashIsDecodedExactlyOnce(): void
+    {
+        $router = $this->router();
+
+        $router->dispatch(new Request('GET', '/files/a%2Fb'));
+        $router->dispatch(new Request('GET', '/files/a%252Fb'));
+
+        $this->assertSame(['showFile', ['name' => 'a/b']], $this->calls[0] ?? null, "Split the raw path on '/' first, then decode each segment: '/files/a%2Fb' gives name 'a/b'.");
+        $this->assertSame(['showFile', ['name' => 'a%2Fb']], $this->calls[1] ?? null, "Decode only once: '/files/a%252Fb' gives name 'a%2Fb', not 'a/b'.");
+    }
+
+    public function testDotSegmentsAreRejected(): void
+    {
+        $response = $this->router()->dispatch(new Request('GET', '/files/%2e%2e'));
+
+        $this->assertSame(400, $response->status, "A segment that decodes to '..' or '.' must be rejected with 400 before matching.");
+        $this->assertSame([], $this->calls, "No handler may receive '..' as a parameter.");
+    }
+
+    public function testStaticRouteRegisteredFirstWins(): void
+    {
+        $this->router()->dispatch(new Request('GET', '/users/me'));
+
+        $this->assertSame([['me', []]], $this->calls, "'/users/me' was registered before '/users/{id}': the first matching route must win.");
+    }
+
+    public function testInvalidParameterRegexIsRejectedAtRegistration(): void
+    {
+        $this->expectException(\InvalidArgumentException::class);
+
+        (new Router())->add('GET', '/broken/{id:[0-9}', static fn (): Response => new Response());
+    }
+}

@@ -1,0 +1,168 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Exercise\Tests;
+
+use Exercise\Post;
+use Exercise\PostRepository;
+use PDO;
+use PHPUnit\Framework\TestCase;
+
+final class PostRepositoryTest extends TestCase
+{
+    private CountingPDO $pdo;
+    private PostRepository $repo;
+
+    protected function setUp(): void
+    {
+        $this->pdo = new CountingPDO('sqlite::memory:', null, null, [
+            PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION,
+            PDO::ATTR_DEFAULT_FETCH_MODE => PDO::FETCH_ASSOC,
+        ]);
+        $this->pdo->exec('PRAGMA foreign_keys = ON');
+        $this->pdo->exec(<<<'SQL'
+            CREATE TABLE users (
+              id INTEGER PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE,
+              password_hash TEXT NOT NULL, is_admin INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE TABLE posts (
+              id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id),
+              title TEXT NOT NULL, body TEXT NOT NULL, is_pinned INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX idx_posts_user ON posts (user_id);
+            SQL);
+
+        $user = $this->pdo->prepare('INSERT INTO users (id, name, email, password_hash) VALUES (?, ?, ?, ?)');
+        for ($i = 1; $i <= 10; $i++) {
+            $user->execute([$i, "Author $i", "author$i@example.com", '$2y$12$fixture.hash.not.a.real.one.' . $i]);
+        }
+        $special = [7 => '50% off all mugs', 8 => '500 ways to brew', 9 => 'snake_case names', 10 => 'snakeXcase'];
+        $post = $this->pdo->prepare('INSERT INTO posts (id, user_id, title, body) VALUES (?, ?, ?, ?)');
+        for ($i = 1; $i <= 50; $i++) {
+            // Authors are spread out of order so results must be sorted explicitly.
+            $post->execute([$i, (($i * 3) % 10) + 1, $special[$i] ?? "Post $i", "Body of post $i"]);
+        }
+
+        $this->pdo->statements = 0;
+        $this->repo = new PostRepository($this->pdo);
+    }
+
+    public function testNaiveVersionShowsTheNPlusOneProblem(): void
+    {
+        $this->repo->findAllWithAuthorsNaive();
+
+        $this->assertSame(51, $this->pdo->statements,
+            'Do not change findAllWithAuthorsNaive(): it is the N+1 baseline (1 query + 50 author lookups)');
+    }
+
+    public function testFindAllWithAuthorsUsesAtMostTwoStatements(): void
+    {
+        $posts = $this->repo->findAllWithAuthors();
+
+        $this->assertLessThanOrEqual(2, $this->pdo->statements,
+            "findAllWithAuthors() sent {$this->pdo->statements} statements: load authors with a JOIN "
+            . 'or one WHERE id IN (...) query, never one query per post');
+        $this->assertCount(50, $posts, 'findAllWithAuthors() must return all 50 posts');
+    }
+
+    public function testFindAllWithAuthorsMatchesTheNaiveResult(): void
+    {
+        $expected = $this->describe($this->repo->findAllWithAuthorsNaive());
+
+        $this->assertSame($expected, $this->describe($this->repo->findAllWithAuthors()),
+            'findAllWithAuthors() must return the same posts, authors and order (by post id) as the naive version');
+    }
+
+    public function testPostsBySameAuthorShareOneAuthorInstance(): void
+    {
+        $byAuthor = [];
+        foreach ($this->repo->findAllWithAuthors() as $post) {
+            $byAuthor[$post->author->id][] = $post->author;
+        }
+
+        foreach ($byAuthor as $authorId => $instances) {
+            foreach ($instances as $instance) {
+                $this->assertSame($instances[0], $instance,
+                    "Posts by author $authorId got different Author objects: keep an identity map "
+                    . '(array keyed by user id) and reuse the first instance');
+            }
+        }
+    }
+
+    public function testUpdateChangesOnlyAllowlistedFields(): void
+    {
+        $changed = $this->repo->update(1, [
+            'title' => 'X', 'is_admin' => 1, 'is_pinned' => 1, 'user_id' => 2, 'id' => 99,
+        ]);
+
+        $row = $this->pdo->query('SELECT id, user_id, title, body, is_pinned FROM posts WHERE id = 1')->fetch();
+        $this->assertSame(1, $changed, 'update() must return the number of changed rows (1 here)');
+        $this->assertSame('X', $row['title'], 'update() must change the title');
+        $this->assertSame(4, (int) $row['user_id'], 'update() must ignore user_id: allowlist only title and body');
+        $this->assertSame(0, (int) $row['is_pinned'], 'update() must ignore is_pinned: allowlist only title and body');
+        $this->assertSame('Body of post 1', $row['body'], 'update() must not touch body when it is not in the input');
+        $this->assertSame(0, (int) $this->pdo->query('SELECT COUNT(*) FROM users WHERE is_admin = 1')->fetchColumn(),
+            'update() must never write to users');
+    }
+
+    public function testUpdateWithNothingAllowedOrUnknownIdChangesNothing(): void
+    {
+        $this->assertSame(0, $this->repo->update(1, ['is_pinned' => 1]),
+            'update() with no allowed fields must return 0 and run no UPDATE');
+        $this->assertSame(0, $this->repo->update(999, ['title' => 'Ghost']),
+            'update() for an unknown id must return 0');
+    }
+
+    public function testSearchIsNotInjectable(): void
+    {
+        $this->assertSame([], $this->repo->search("%' OR 1=1 --"),
+            'search() returned rows for an injection string: bind the pattern with a placeholder');
+    }
+
+    public function testSearchTreatsPercentAndUnderscoreLiterally(): void
+    {
+        $this->assertSame([7], $this->ids($this->repo->search('50%')),
+            'search("50%") must match only the title containing "50%": escape % and _ and use LIKE ... ESCAPE');
+        $this->assertSame([9], $this->ids($this->repo->search('snake_case')),
+            'search("snake_case") must not treat _ as a wildcard (it matched "snakeXcase")');
+        $this->assertSame([1, 11, 12], array_slice($this->ids($this->repo->search('Post 1')), 0, 3),
+            'search("Post 1") must return matching posts ordered by id');
+    }
+
+    public function testSearchHydratesAuthors(): void
+    {
+        $results = $this->repo->search('50%');
+        $this->assertCount(1, $results, 'search("50%") must return exactly one post');
+        $this->assertSame('Author 2', $results[0]->author->name, 'search() must return Post objects with their Author');
+    }
+
+    public function testToArrayExposesOnlyPublicFields(): void
+    {
+        $post = $this->repo->findAllWithAuthorsNaive()[0];
+        $array = $post->toArray();
+
+        $this->assertSame(
+            ['id' => 1, 'title' => 'Post 1', 'body' => 'Body of post 1', 'author' => ['id' => 4, 'name' => 'Author 4']],
+            $array,
+            'Post::toArray() must return exactly id, title, body and author {id, name}; never the whole entity'
+        );
+        $this->assertStringNotContainsString('$2y$', (string) json_encode($array),
+            'Post::toArray() leaks the password hash');
+    }
+
+    /** @param list<Post> $posts @return list<string> */
+    private function describe(array $posts): array
+    {
+        return array_map(
+            static fn (Post $p): string => "{$p->id}|{$p->title}|{$p->body}|{$p->author->id}|{$p->author->name}|{$p->author->email}",
+            $posts
+        );
+    }
+
+    /** @param list<Post> $posts @return list<int> */
+    private function ids(array $posts): array
+    {
+        return array_map(static fn (Post $p): int => $p->id, $posts);
+    }
+}

@@ -1,0 +1,178 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Exercise\Tests;
+
+use Exercise\ChecksumMismatch;
+use Exercise\MigrationFailed;
+use Exercise\Migrator;
+use PDO;
+use PHPUnit\Framework\TestCase;
+
+final class MigratorTest extends TestCase
+{
+    private const NOW = '2026-03-01T12:00:00Z';
+
+    private string $tmp;
+    private string $dir;
+    private PDO $pdo;
+
+    protected function setUp(): void
+    {
+        $this->tmp = sys_get_temp_dir() . '/migrator-test-' . bin2hex(random_bytes(6));
+        $this->dir = $this->tmp . '/migrations';
+        mkdir($this->dir, 0700, true);
+        // Copy in reverse order so directory order does not match version order.
+        foreach (['0010_add_posts_published_at.sql', '0002_create_posts.sql', '0001_create_users.sql'] as $file) {
+            copy(__DIR__ . '/../migrations/' . $file, $this->dir . '/' . $file);
+        }
+        $this->pdo = $this->connect();
+    }
+
+    protected function tearDown(): void
+    {
+        unset($this->pdo);
+        foreach (glob($this->tmp . '/{,migrations/}*', GLOB_BRACE) ?: [] as $path) {
+            is_file($path) && unlink($path);
+        }
+        is_dir($this->dir) && rmdir($this->dir);
+        is_dir($this->tmp) && rmdir($this->tmp);
+    }
+
+    public function testFreshRunAppliesAllFilesInNumericOrder(): void
+    {
+        $applied = $this->migrator()->migrate();
+
+        $this->assertSame(['0001', '0002', '0010'], $applied,
+            'migrate() must apply NNNN_*.sql files sorted by version (0002 before 0010) and return their versions');
+        $this->assertTrue($this->tableExists('posts'), 'migrate() must actually run the SQL of each file');
+        $this->assertSame(
+            [
+                ['version' => '0001', 'checksum' => hash_file('sha256', $this->dir . '/0001_create_users.sql'), 'applied_at' => self::NOW],
+            ],
+            $this->pdo->query("SELECT version, checksum, applied_at FROM schema_migrations WHERE version = '0001'")->fetchAll(),
+            'Each applied file must be recorded in schema_migrations(version, checksum = sha256 of the file, applied_at = injected clock)'
+        );
+    }
+
+    public function testSecondRunAppliesNothing(): void
+    {
+        $this->migrator()->migrate();
+
+        $this->assertSame([], $this->migrator()->migrate(),
+            'A second migrate() must apply nothing: skip versions already in schema_migrations');
+        $this->assertSame(3, (int) $this->pdo->query('SELECT COUNT(*) FROM schema_migrations')->fetchColumn(),
+            'schema_migrations must hold exactly one row per applied migration');
+    }
+
+    public function testNewMigrationIsTheOnlyOneAppliedNextTime(): void
+    {
+        $this->migrator()->migrate();
+        $this->addFixture('0011_create_tags.sql');
+
+        $this->assertSame(['0011'], $this->migrator()->migrate(), 'Only the new 0011 must be applied on the next run');
+        $this->assertTrue($this->tableExists('tags'), '0011 must create the tags table');
+    }
+
+    public function testBrokenMigrationRollsBackAndStops(): void
+    {
+        $this->migrator()->migrate();
+        $this->addFixture('0012_broken.sql');
+        $this->addFixture('0013_after_broken.sql');
+
+        try {
+            $this->migrator()->migrate();
+            $this->fail('migrate() must throw MigrationFailed when a migration\'s SQL fails');
+        } catch (MigrationFailed $e) {
+            $this->assertNotNull($e->getPrevious(), 'Pass the original exception as $previous to MigrationFailed');
+        }
+
+        $this->assertFalse($this->tableExists('audit_log'),
+            'The broken 0012 created audit_log before failing: run each file inside a transaction and roll back on error');
+        $this->assertSame(0, (int) $this->pdo->query("SELECT COUNT(*) FROM schema_migrations WHERE version = '0012'")->fetchColumn(),
+            'A failed migration must not be recorded in schema_migrations');
+        $this->assertFalse($this->tableExists('must_not_exist'),
+            'After a failure, later migrations (0013) must not be attempted');
+        $this->assertFalse($this->pdo->inTransaction(), 'The connection must not be left inside a transaction');
+    }
+
+    public function testEditedMigrationThrowsChecksumMismatchBeforeApplyingAnything(): void
+    {
+        $this->migrator()->migrate();
+        file_put_contents($this->dir . '/0002_create_posts.sql', "\n-- fixed a typo\n", FILE_APPEND);
+        $this->addFixture('0011_create_tags.sql');
+
+        try {
+            $this->migrator()->migrate();
+            $this->fail('Editing an applied migration must make migrate() throw ChecksumMismatch');
+        } catch (ChecksumMismatch) {
+            // expected
+        }
+        $this->assertFalse($this->tableExists('tags'),
+            'Check the checksums of applied files BEFORE applying pending ones (0011 was applied anyway)');
+    }
+
+    public function testStatusListsAppliedAndPendingVersions(): void
+    {
+        $this->assertSame(['applied' => [], 'pending' => ['0001', '0002', '0010']], $this->migrator()->status(),
+            'status() on a fresh database must list every file as pending, in version order');
+
+        $this->migrator()->migrate();
+        $this->addFixture('0011_create_tags.sql');
+
+        $this->assertSame(['applied' => ['0001', '0002', '0010'], 'pending' => ['0011']], $this->migrator()->status(),
+            'status() must list applied versions and the pending 0011');
+    }
+
+    public function testExpandMigrationAddsNullableFullNameAndBackfills(): void
+    {
+        $this->migrator()->migrate();
+        $seed = $this->pdo->prepare('INSERT INTO users (name, email) VALUES (?, ?)');
+        foreach ([['Ann Lee', 'ann@example.com'], ['Ben Ode', 'ben@example.com'], ['Cleo Park', 'cleo@example.com']] as $row) {
+            $seed->execute($row);
+        }
+        copy(__DIR__ . '/../migrations/0020_add_users_full_name.sql', $this->dir . '/0020_add_users_full_name.sql');
+
+        $this->assertSame(['0020'], $this->migrator()->migrate(), 'migrations/0020_add_users_full_name.sql must be applied');
+
+        $columns = array_column($this->pdo->query("PRAGMA table_info('users')")->fetchAll(), null, 'name');
+        $this->assertArrayHasKey('full_name', $columns, '0020 must ADD COLUMN full_name to users');
+        $this->assertSame(0, (int) $columns['full_name']['notnull'],
+            'full_name must be nullable in the expand step, so old code that inserts without it keeps working');
+        $this->assertArrayHasKey('name', $columns, 'Do not drop or rename users.name in the expand step');
+        $this->assertSame(0, (int) $this->pdo->query('SELECT COUNT(*) FROM users WHERE full_name IS NULL')->fetchColumn(),
+            '0020 must backfill full_name for existing rows (UPDATE users SET full_name = name ...)');
+        $this->assertSame('Cleo Park', $this->pdo->query("SELECT full_name FROM users WHERE email = 'cleo@example.com'")->fetchColumn(),
+            'full_name must be copied from name');
+    }
+
+    private function migrator(): Migrator
+    {
+        return new Migrator($this->pdo, $this->dir, static fn (): string => self::NOW);
+    }
+
+    private function connect(): PDO
+    {
+        $pdo = new PDO('sqlite:' . $this->tmp . '/app.sqlite', null, null, [
+            PDO::ATTR_ERRMODE => PDO::ERRMODE_EXCEPTION,
+            PDO::ATTR_DEFAULT_FETCH_MODE => PDO::FETCH_ASSOC,
+        ]);
+        $pdo->exec('PRAGMA foreign_keys = ON');
+
+        return $pdo;
+    }
+
+    private function addFixture(string $file): void
+    {
+        copy(__DIR__ . '/fixtures/' . $file, $this->dir . '/' . $file);
+    }
+
+    private function tableExists(string $table): bool
+    {
+        $stmt = $this->pdo->prepare("SELECT COUNT(*) FROM sqlite_schema WHERE type = 'table' AND name = ?");
+        $stmt->execute([$table]);
+
+        return (int) $stmt->fetchColumn() === 1;
+    }
+}

@@ -1,0 +1,71 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Exercise;
+
+use LogicException;
+use PDO;
+
+/**
+ * Email + password login backed by the `users` and `login_failures` tables (see Schema).
+ *
+ * Replace each `throw new LogicException(...)` with a real implementation.
+ * The README lists every rule the tests check.
+ */
+final class AuthService
+{
+    /** The one message for every failed login: unknown email and wrong password alike. */
+    public const GENERIC_ERROR = 'Invalid email or password.';
+    public const MAX_FAILURES = 5;
+    public const WINDOW_SECONDS = 15 * 60;
+    public const MIN_CHARACTERS = 15;
+    public const BCRYPT_MAX_BYTES = 72;
+
+    public function __construct(
+        private PDO $db,
+        private SessionStore $session,
+        private Clock $clock,
+    ) {
+    }
+
+    /**
+     * Creates an account and returns its ID.
+     *
+     * - Refuse passwords under MIN_CHARACTERS characters (count with mb_strlen) and,
+     *   while PASSWORD_DEFAULT is bcrypt, over BCRYPT_MAX_BYTES bytes (count with strlen),
+     *   by throwing PasswordRejected.
+     * - Store password_hash($password, PASSWORD_DEFAULT), never the password.
+     * - Use prepared statements.
+     *
+     * @throws PasswordRejected
+     */
+    public function register(string $email, string $password): int
+    {
+        throw new LogicException('Not implemented yet: register()');
+    }
+
+    /**
+     * Checks the credentials, starts the authenticated session and returns the user ID.
+     *
+     * - After MAX_FAILURES failures for this email within WINDOW_SECONDS, throw TooManyAttempts
+     *   (even if the password is right) until the window has passed.
+     * - Any failure throws AuthenticationFailed(self::GENERIC_ERROR) and records it.
+     * - Legacy rows hold md5($password) (32 hex characters): accept them once, then replace them.
+     * - On success: upgrade weak hashes, call $this->session->regenerate() and only then
+     *   set 'user_id' (and 'auth_time').
+     *
+     * @throws AuthenticationFailed
+     * @throws TooManyAttempts
+     */
+    public function login(string $email, string $password): int
+    {
+        throw new LogicException('Not implemented yet: login()');
+    }
+
+    /** Ends the session. */
+    public function logout(): void
+    {
+        throw new LogicException('Not implemented yet: logout()');
+    }
+}

@@ -1,0 +1,161 @@
+// Read-only tests for the REST API design exercise. Run them with `npm test`.
+import { test, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { createApp } from '../src/app.js';
+
+let server;
+afterEach(async () => {
+  if (server?.listening) {
+    server.closeAllConnections();
+    await new Promise((ok) => server.close(ok));
+  }
+});
+
+async function start() {
+  server = createApp();
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return `http://127.0.0.1:${server.address().port}`;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json' };
+const newBook = (i) => ({ title: `Book ${i}`, author: `Author ${i}` });
+
+async function create(base, book) {
+  const res = await fetch(`${base}/books`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(book) });
+  assert.equal(res.status, 201, 'POST /books with a valid book must answer 201 Created');
+  return res.json();
+}
+
+async function seed(base, n) {
+  for (let i = 1; i <= n; i++) await create(base, newBook(i));
+}
+
+function nextLink(res) {
+  const match = /<([^>]+)>\s*;\s*rel="?next"?/.exec(res.headers.get('link') ?? '');
+  return match ? match[1] : null;
+}
+
+test('POST /books answers 201 with Location and the new id', { timeout: 10000 }, async () => {
+  const base = await start();
+  const res = await fetch(`${base}/books`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(newBook(1)) });
+  assert.equal(res.status, 201, 'creating a book must answer 201 Created');
+  const body = await res.json();
+  assert.ok(body.id !== undefined, 'the 201 body must contain the new book with its "id"');
+  assert.equal(res.headers.get('location'), `/books/${body.id}`, 'a 201 must carry Location: /books/<id>');
+  const read = await fetch(new URL(res.headers.get('location'), base));
+  assert.equal(read.status, 200, 'GET on the Location URL must find the new book');
+  assert.deepEqual(await read.json(), body, 'GET /books/<id> must return the same representation as the 201');
+});
+
+test('POST /books with invalid fields answers 422 problem details', { timeout: 10000 }, async () => {
+  const base = await start();
+  const res = await fetch(`${base}/books`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ title: '' }) });
+  assert.equal(res.status, 422, 'well-formed JSON with invalid values must answer 422 Unprocessable Content');
+  assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, 'errors must use application/problem+json');
+  const body = await res.json();
+  assert.equal(body.status, 422, 'the problem body must repeat the status code');
+  assert.ok(Array.isArray(body.errors) && body.errors.length > 0, 'a 422 problem should list the invalid fields in "errors"');
+});
+
+test('lists return 20 items by default and clamp limit to 100', { timeout: 20000 }, async () => {
+  const base = await start();
+  await seed(base, 130);
+  let res = await fetch(`${base}/books`);
+  assert.equal(res.status, 200, 'GET /books must answer 200');
+  assert.equal((await res.json()).items?.length, 20, 'without ?limit the list must return 20 items in "items"');
+  res = await fetch(`${base}/books?limit=1000`);
+  assert.equal((await res.json()).items.length, 100, '?limit=1000 must be clamped to the server maximum of 100');
+});
+
+test('cursor pagination visits every item exactly once, even with inserts mid-walk', { timeout: 20000 }, async () => {
+  const base = await start();
+  await seed(base, 45);
+  const seen = [];
+  let url = `${base}/books?limit=20`;
+  let pages = 0;
+  while (url) {
+    const res = await fetch(url);
+    assert.equal(res.status, 200, `following the next link must answer 200 (${url})`);
+    const { items } = await res.json();
+    seen.push(...items.map((b) => b.title));
+    const link = nextLink(res);
+    if (pages === 0) {
+      assert.ok(link, 'a page with more items after it must send Link: <...>; rel="next"');
+      await create(base, { title: 'Inserted mid-walk', author: 'Late' });
+    }
+    url = link ? new URL(link, base).href : null;
+    pages += 1;
+    assert.ok(pages < 10, 'pagination must end: the last page must not send rel="next"');
+  }
+  for (let i = 1; i <= 45; i++) {
+    assert.equal(seen.filter((t) => t === `Book ${i}`).length, 1, `"Book ${i}" must be visited exactly once`);
+  }
+  assert.equal(new Set(seen).size, seen.length, 'no item may appear twice while walking the cursors');
+});
+
+test('unknown ids answer 404 as problem details', { timeout: 10000 }, async () => {
+  const base = await start();
+  const res = await fetch(`${base}/books/does-not-exist`);
+  assert.equal(res.status, 404, 'an unknown id must answer 404');
+  assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, 'the 404 must use application/problem+json');
+  assert.equal((await res.json()).status, 404, 'the problem body must contain "status": 404');
+});
+
+test('DELETE answers 204 without content, then 404', { timeout: 10000 }, async () => {
+  const base = await start();
+  const { id } = await create(base, newBook(1));
+  let res = await fetch(`${base}/books/${id}`, { method: 'DELETE' });
+  assert.equal(res.status, 204, 'a successful DELETE must answer 204 No Content');
+  assert.equal(await res.text(), '', 'a 204 response must have an empty body');
+  res = await fetch(`${base}/books/${id}`, { method: 'DELETE' });
+  await res.arrayBuffer();
+  assert.equal(res.status, 404, 'deleting the same book again must answer 404');
+});
+
+test('two identical PUTs leave identical state (idempotency)', { timeout: 10000 }, async () => {
+  const base = await start();
+  const { id } = await create(base, newBook(1));
+  const put = () => fetch(`${base}/books/${id}`, {
+    method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify({ title: 'Dune', author: 'Frank Herbert' }),
+  });
+  const first = await put();
+  assert.equal(first.status, 200, 'PUT on an existing book must answer 200 with the new representation');
+  await first.arrayBuffer();
+  const afterFirst = await fetch(`${base}/books/${id}`);
+  const stateA = await afterFirst.json();
+  await (await put()).arrayBuffer();
+  const afterSecond = await fetch(`${base}/books/${id}`);
+  assert.deepEqual(await afterSecond.json(), stateA, 'repeating the same PUT must not change the state');
+  assert.equal(afterSecond.headers.get('etag'), afterFirst.headers.get('etag'),
+    'the same representation must keep the same ETag');
+  assert.equal(stateA.title, 'Dune', 'PUT must replace the stored fields');
+});
+
+test('PUT with a stale If-Match answers 412 and keeps the data', { timeout: 10000 }, async () => {
+  const base = await start();
+  const { id } = await create(base, newBook(1));
+  const read = await fetch(`${base}/books/${id}`);
+  const etag = read.headers.get('etag');
+  await read.arrayBuffer();
+  assert.ok(etag, 'GET /books/<id> must send an ETag header');
+  const edit = (title, ifMatch) => fetch(`${base}/books/${id}`, {
+    method: 'PUT', headers: { ...JSON_HEADERS, 'if-match': ifMatch }, body: JSON.stringify({ title, author: 'A' }),
+  });
+  const ok = await edit('First editor wins', etag);
+  await ok.arrayBuffer();
+  assert.equal(ok.status, 200, 'a PUT whose If-Match equals the current ETag must succeed');
+  const stale = await edit('Second editor overwrites?', etag);
+  await stale.arrayBuffer();
+  assert.equal(stale.status, 412, 'a PUT with an If-Match that no longer matches must answer 412 Precondition Failed');
+  const now = await (await fetch(`${base}/books/${id}`)).json();
+  assert.equal(now.title, 'First editor wins', 'a rejected (412) PUT must not change the stored book');
+});
+
+test('unsupported methods answer 405 with Allow', { timeout: 10000 }, async () => {
+  const base = await start();
+  const res = await fetch(`${base}/books`, { method: 'PATCH', headers: JSON_HEADERS, body: '{}' });
+  await res.arrayBuffer();
+  assert.equal(res.status, 405, 'PATCH /books must answer 405 Method Not Allowed');
+  const allow = (res.headers.get('allow') ?? '').split(',').map((m) => m.trim().toUpperCase());
+  assert.ok(allow.includes('GET') && allow.includes('POST'), '405 on /books must send Allow: GET, POST');
+});

@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createApp } from '../src/app.js';
+import { createProductRepository } from '../src/products.js';
+
+const SEED = {
+  1: { name: { en: 'Kettle', fr: 'Bouilloire' }, priceCents: 2999 },
+  2: { name: { en: 'Teapot', fr: 'Théière' }, priceCents: 1999 },
+};
+
+/** Start a fresh app on a free port, run fn(ctx), always close the server. */
+async function withApp(fn) {
+  let t = 1_000_000;
+  const clock = { now: () => t, advance: (ms) => { t += ms; } };
+  const products = createProductRepository(SEED);
+  const server = createApp({ products, now: clock.now, ttlMs: 60_000 });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${server.address().port}`;
+  const request = (path, init) => fetch(base + path, init);
+  try {
+    await fn({ request, products, clock });
+  } finally {
+    await new Promise((resolve) => server.close(resolve));
+  }
+}
+
+test('GET /products/:id sends JSON, an ETag and Cache-Control: public, max-age=60', () => withApp(async ({ request }) => {
+  const res = await request('/products/1');
+  assert.equal(res.status, 200, 'GET /products/1 must return 200');
+  assert.deepEqual(await res.json(), { id: '1', name: 'Kettle', priceCents: 2999 }, 'the body must be the product in English by default');
+  assert.match(res.headers.get('etag') ?? '', /^"[^"]+"$/, 'send a strong ETag: a quoted hash of the body (use etagFor)');
+  assert.equal(res.headers.get('cache-control'), 'public, max-age=60', 'product pages may be cached by shared caches for 60 s');
+}));
+
+test('a matching If-None-Match gets 304 with an empty body and the same ETag', () => withApp(async ({ request }) => {
+  const first = await request('/products/1');
+  const etag = first.headers.get('etag');
+  await first.arrayBuffer();
+
+  const res = await request('/products/1', { headers: { 'If-None-Match': etag } });
+  assert.equal(res.status, 304, 'when If-None-Match contains the current ETag, answer 304 Not Modified');
+  assert.equal(await res.text(), '', 'a 304 has no body');
+  assert.equal(res.headers.get('etag'), etag, 'a 304 must repeat the ETag');
+  assert.equal(res.headers.get('cache-control'), 'public, max-age=60', 'a 304 must repeat Cache-Control so caches can refresh their copy');
+
+  const weak = await request('/products/1', { headers: { 'If-None-Match': `"other", W/${etag}` } });
+  assert.equal(weak.status, 304, 'If-None-Match is a list and uses weak comparison: W/"x" matches "x"');
+
+  const stale = await request('/products/1', { headers: { 'If-None-Match': '"not-the-current-etag"' } });
+  assert.equal(stale.status, 200, 'an If-None-Match that does not match must get the full 200 response');
+}));
+
+test('repeated GETs are served from the application cache (cache-aside)', () => withApp(async ({ request, products, clock }) => {
+  await (await request('/products/1')).arrayBuffer();
+  await (await request('/products/1')).arrayBuffer();
+  assert.equal(products.loads, 1, 'the second GET must be a cache hit: load through cached() with a TTL');
+
+  clock.advance(60_000);
+  await (await request('/products/1')).arrayBuffer();
+  assert.equal(products.loads, 2, 'after the TTL the product must be loaded again');
+}));
+
+test('PUT invalidates the cached product, so GET returns new data and a new ETag', () => withApp(async ({ request }) => {
+  const before = await request('/products/1');
+  const oldEtag = before.headers.get('etag');
+  await before.arrayBuffer();
+
+  const put = await request('/products/1', {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: { en: 'Steel kettle', fr: 'Bouilloire en acier' }, priceCents: 3499 }),
+  });
+  assert.equal(put.status, 204, 'a successful PUT must answer 204 No Content');
+
+  const after = await request('/products/1');
+  assert.deepEqual(await after.json(), { id: '1', name: 'Steel kettle', priceCents: 3499 }, 'after PUT, GET must return the new data: delete the cached entries on write');
+  assert.notEqual(after.headers.get('etag'), oldEtag, 'new content must have a new ETag');
+
+  const fr = await request('/products/1', { headers: { 'Accept-Language': 'fr' } });
+  assert.equal((await fr.json()).name, 'Bouilloire en acier', 'invalidate every language variant of the product, not only one');
+}));
+
+test('a response that varies by Accept-Language says so with Vary', () => withApp(async ({ request }) => {
+  const en = await request('/products/2', { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
+  const fr = await request('/products/2', { headers: { 'Accept-Language': 'fr-CH, fr;q=0.9, en;q=0.5' } });
+
+  assert.equal((await en.json()).name, 'Teapot', 'English request must get the English name');
+  assert.equal((await fr.json()).name, 'Théière', 'French request must get the French name');
+  assert.match(fr.headers.get('vary') ?? '', /accept-language/i, 'send Vary: Accept-Language, or a shared cache will serve French to English users');
+  assert.equal(fr.headers.get('content-language'), 'fr', 'say which language was chosen with Content-Language');
+  assert.notEqual(en.headers.get('etag'), fr.headers.get('etag'), 'each language variant has its own ETag: the cache key must include the language');
+}));
+
+test('unknown products get 404', () => withApp(async ({ request }) => {
+  const res = await request('/products/999');
+  assert.equal(res.status, 404, 'a product that does not exist must give 404');
+  await res.arrayBuffer();
+}));
+
+test('GET /me is personal and must never be stored by a shared cache', () => withApp(async ({ request }) => {
+  const res = await request('/me');
+  assert.equal(res.status, 200, 'GET /me must return 200');
+  await res.arrayBuffer();
+  const cc = (res.headers.get('cache-control') ?? '').toLowerCase();
+  assert.ok(!cc.includes('public'), '/me must never carry "public"');
+  assert.ok(cc.includes('private'), '/me must say "private" so shared caches never keep it');
+  assert.ok(cc.includes('no-store'), '/me must say "no-store" so no cache stores personal data');
+}));

@@ -1,0 +1,13 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Exercise;
+
+final class SystemClock implements Clock
+{
+    public function now(): int
+    {
+        return time();
+    }
+}

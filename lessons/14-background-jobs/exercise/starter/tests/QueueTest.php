@@ -1,0 +1,123 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Exercise\Tests;
+
+require_once __DIR__ . '/QueueTestCase.php';
+
+use Exercise\Worker;
+
+final class QueueTest extends QueueTestCase
+{
+    public function testEnqueueStoresAPendingJobReadyNow(): void
+    {
+        $id = $this->queue()->enqueue('send_receipt', ['order_id' => 42]);
+        $row = $this->jobRow($id);
+
+        $this->assertNotFalse($row, 'enqueue() must insert a row into jobs and return its id.');
+        $this->assertSame('pending', $row['status'], "A new job must have status 'pending'.");
+        $this->assertSame(0, (int) $row['attempts'], 'A new job must start with attempts = 0.');
+        $this->assertSame($this->clock->now(), (int) $row['available_at'], 'A new job must be available now (available_at = clock->now()).');
+        $this->assertSame(['order_id' => 42], json_decode($row['payload'], true), 'Store the payload as JSON.');
+    }
+
+    public function testSameIdempotencyKeyCreatesOneJob(): void
+    {
+        $queue = $this->queue();
+        $first = $queue->enqueue('charge_card', ['order_id' => 7], 'charge:order:7');
+        $second = $queue->enqueue('charge_card', ['order_id' => 7], 'charge:order:7');
+
+        $count = (int) $this->connect()->query('SELECT COUNT(*) FROM jobs')->fetchColumn();
+        $this->assertSame(1, $count, 'Enqueueing twice with the same idempotency key must create only one job.');
+        $this->assertSame($first, $second, 'The second enqueue must return the id of the existing job.');
+
+        $queue->enqueue('charge_card', ['order_id' => 8]);
+        $queue->enqueue('charge_card', ['order_id' => 8]);
+        $count = (int) $this->connect()->query('SELECT COUNT(*) FROM jobs')->fetchColumn();
+        $this->assertSame(3, $count, 'Jobs without an idempotency key are never deduplicated (NULL keys do not conflict).');
+    }
+
+    public function testLargePayloadsAreRejected(): void
+    {
+        $this->expectException(\InvalidArgumentException::class);
+
+        $this->queue()->enqueue('render_pdf', ['html' => str_repeat('x', 20_000)]);
+    }
+
+    public function testClaimedJobIsInvisibleToAnotherConnection(): void
+    {
+        $a = $this->queue();
+        $b = $this->queue();
+        $a->enqueue('job', ['n' => 1]);
+        $a->enqueue('job', ['n' => 2]);
+
+        $first = $a->claim('worker-a');
+        $second = $b->claim('worker-b');
+        $third = $b->claim('worker-b');
+
+        $this->assertNotNull($first, 'claim() must return the oldest ready job.');
+        $this->assertSame(['n' => 1], $first['payload'], 'claim() must return the oldest job first, with its payload decoded.');
+        $this->assertSame(1, $first['attempts'], 'claim() must add 1 to attempts.');
+        $this->assertSame(['n' => 2], $second['payload'] ?? null, 'A job claimed by one connection must not be claimed again by another.');
+        $this->assertNull($third, 'claim() must return null when no job is ready.');
+        $row = $this->jobRow($first['id']);
+        $this->assertSame('running', $row['status'], "A claimed job must have status 'running'.");
+        $this->assertSame('worker-a', $row['locked_by'], 'A claimed job must record which worker holds it in locked_by.');
+    }
+
+    public function testTwoWorkersOnTwoConnectionsNeverProcessTheSameJob(): void
+    {
+        $producer = $this->queue();
+        for ($i = 1; $i <= 100; $i++) {
+            $producer->enqueue('count', ['n' => $i]);
+        }
+
+        $seen = [];
+        $handlers = ['count' => function (array $payload) use (&$seen): void {
+            $seen[] = $payload['n'];
+        }];
+        $workers = [
+            new Worker($this->queue(), $handlers, $this->clock, 'worker-a'),
+            new Worker($this->queue(), $handlers, $this->clock, 'worker-b'),
+        ];
+
+        for ($turn = 0; $turn < 250; $turn++) {
+            if (!$workers[$turn % 2]->runOnce() && !$workers[($turn + 1) % 2]->runOnce()) {
+                break;
+            }
+        }
+
+        $this->assertCount(100, $seen, 'Every one of the 100 jobs must run exactly once in total.');
+        $this->assertSame(range(1, 100), array_values(array_unique($seen)), 'No job may run twice, and jobs must run oldest first.');
+    }
+
+    public function testStaleRunningJobsAreRequeued(): void
+    {
+        $queue = $this->queue();
+        $id = $queue->enqueue('job', []);
+        $queue->claim('worker-that-crashes');
+
+        $this->clock->advance(299);
+        $this->assertSame(0, $queue->requeueStale(300), 'A job running for less than the timeout must stay running.');
+        $this->clock->advance(1);
+        $this->assertSame(1, $queue->requeueStale(300), 'A job locked for >= the timeout must go back to pending; return the count.');
+        $this->assertSame('pending', $this->jobRow($id)['status'], "A requeued job must have status 'pending' again.");
+    }
+
+    public function testStatsReportDepthAndAgeForMonitoring(): void
+    {
+        $queue = $this->queue();
+        $queue->enqueue('job', ['n' => 1]);
+        $this->clock->advance(30);
+        $queue->enqueue('job', ['n' => 2]);
+        $queue->claim('w');
+        $this->clock->advance(45);
+
+        $this->assertSame(
+            ['pending' => 1, 'running' => 1, 'dead' => 0, 'oldest_pending_age' => 45],
+            $queue->stats(),
+            'stats() must count pending and running jobs and dead letters, and give the age in seconds of the oldest pending job (0 when none).',
+        );
+    }
+}

@@ -1,0 +1,146 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Exercise\Tests;
+
+require_once __DIR__ . '/QueueTestCase.php';
+
+use Exercise\PermanentException;
+use Exercise\RetryableException;
+use Exercise\Worker;
+
+final class WorkerTest extends QueueTestCase
+{
+    /** No randomness in tests: the jitter function returns the delay unchanged. */
+    private function worker(array $handlers): Worker
+    {
+        return new Worker($this->queue(), $handlers, $this->clock, 'worker-1', 3, 10, 3600, static fn (int $delay): int => $delay);
+    }
+
+    public function testJobRunsOnceAndEndsDone(): void
+    {
+        $id = $this->queue()->enqueue('send_receipt', ['order_id' => 42]);
+        $calls = [];
+        $worker = $this->worker(['send_receipt' => function (array $payload) use (&$calls): void {
+            $calls[] = $payload;
+        }]);
+
+        $this->assertTrue($worker->runOnce(), 'runOnce() must return true when it processed a job.');
+        $this->assertFalse($worker->runOnce(), 'runOnce() must return false when no job is ready.');
+        $this->assertSame([['order_id' => 42]], $calls, 'The handler for the job type must be called once with the decoded payload.');
+        $this->assertSame('done', $this->jobRow($id)['status'], "A job whose handler returned must end with status 'done'.");
+    }
+
+    public function testRetryableFailureIsRetriedAfterBackoff(): void
+    {
+        $id = $this->queue()->enqueue('call_api', []);
+        $calls = 0;
+        $worker = $this->worker(['call_api' => function () use (&$calls): void {
+            $calls++;
+            throw new RetryableException('provider timeout');
+        }]);
+
+        $worker->runOnce();
+        $row = $this->jobRow($id);
+        $this->assertSame('pending', $row['status'], 'After a retryable failure the job must go back to pending.');
+        $this->assertSame(1, (int) $row['attempts'], 'After the first failure attempts must be 1.');
+        $this->assertSame($this->clock->now() + 10, (int) $row['available_at'], 'First retry: available_at = now + 10 s (base 10 s * 2^0).');
+        $this->assertSame('provider timeout', $row['last_error'], 'Record the error message in last_error.');
+
+        $this->clock->advance(9);
+        $this->assertFalse($worker->runOnce(), 'The job must not be picked up before available_at.');
+        $this->clock->advance(1);
+        $this->assertTrue($worker->runOnce(), 'Once the clock reaches available_at the job must run again.');
+        $this->assertSame(2, $calls, 'The handler must have run twice by now.');
+        $this->assertSame($this->clock->now() + 20, (int) $this->jobRow($id)['available_at'], 'Second retry: available_at = now + 20 s (base 10 s * 2^1).');
+    }
+
+    public function testBackoffIsExponentialCappedAndJittered(): void
+    {
+        $plain = $this->worker([]);
+        $this->assertSame([10, 20, 40, 80], array_map([$plain, 'backoffDelay'], [1, 2, 3, 4]), 'backoffDelay(n) must be base * 2^(n-1): 10, 20, 40, 80.');
+        $this->assertSame(3600, $plain->backoffDelay(20), 'backoffDelay() must never exceed the cap (maxDelaySeconds = 3600).');
+
+        $halved = new Worker($this->queue(), [], $this->clock, 'w', 3, 10, 3600, static fn (int $delay): int => intdiv($delay, 2));
+        $this->assertSame(20, $halved->backoffDelay(3), 'Pass the computed delay through the injected jitter function and use its result.');
+    }
+
+    public function testUpstreamRetryAfterIsHonoured(): void
+    {
+        $id = $this->queue()->enqueue('call_api', []);
+        $this->worker(['call_api' => function (): void {
+            throw new RetryableException('429 Too Many Requests', retryAfterSeconds: 120);
+        }])->runOnce();
+
+        $this->assertSame($this->clock->now() + 120, (int) $this->jobRow($id)['available_at'], "When the upstream said Retry-After: 120, wait at least that long (max of backoff and retryAfterSeconds).");
+    }
+
+    public function testThreeFailuresMoveTheJobToDeadLetters(): void
+    {
+        $id = $this->queue()->enqueue('call_api', ['order_id' => 9]);
+        $attempt = 0;
+        $worker = $this->worker(['call_api' => function () use (&$attempt): void {
+            $attempt++;
+            throw new RetryableException("timeout #$attempt");
+        }]);
+
+        for ($i = 0; $i < 3; $i++) {
+            $worker->runOnce();
+            $this->clock->advance(3600);
+        }
+
+        $this->assertSame(3, $attempt, 'With maxAttempts = 3 the handler must run exactly 3 times.');
+        $this->assertFalse($this->jobRow($id), 'After the last attempt the job must be removed from jobs.');
+        $dead = $this->deadLetters();
+        $this->assertCount(1, $dead, 'After 3 failures the job must be moved to dead_letters.');
+        $this->assertSame('timeout #3', $dead[0]['error'], 'The dead letter must keep the last error message.');
+        $this->assertSame($id, (int) $dead[0]['job_id'], 'The dead letter must reference the original job id.');
+        $this->assertSame(['order_id' => 9], json_decode($dead[0]['payload'], true), 'The dead letter must keep the payload so it can be replayed.');
+        $this->assertFalse($worker->runOnce(), 'A dead-lettered job must never run again.');
+    }
+
+    public function testPermanentFailureGoesStraightToDeadLetters(): void
+    {
+        $id = $this->queue()->enqueue('charge_card', ['order_id' => 5]);
+        $calls = 0;
+        $this->worker(['charge_card' => function () use (&$calls): void {
+            $calls++;
+            throw new PermanentException('card declined');
+        }])->runOnce();
+
+        $this->assertSame(1, $calls, 'A permanent failure must not be retried.');
+        $this->assertFalse($this->jobRow($id), 'A permanently failed job must leave the jobs table.');
+        $dead = $this->deadLetters();
+        $this->assertCount(1, $dead, 'A permanent failure must go straight to dead_letters.');
+        $this->assertSame('card declined', $dead[0]['error'], 'Keep the error message in the dead letter.');
+    }
+
+    public function testUnknownJobTypeIsDeadLettered(): void
+    {
+        $this->queue()->enqueue('no_such_type', []);
+        $this->worker([])->runOnce();
+
+        $dead = $this->deadLetters();
+        $this->assertCount(1, $dead, 'A job without a handler can never succeed: dead-letter it instead of retrying.');
+    }
+
+    public function testJobThatKeepsCrashingItsWorkerIsDeadLettered(): void
+    {
+        $queue = $this->queue();
+        $id = $queue->enqueue('explode', []);
+        for ($i = 0; $i < 3; $i++) {                 // three workers die mid-job
+            $queue->claim('doomed');
+            $this->clock->advance(600);
+            $queue->requeueStale(300);
+        }
+        $calls = 0;
+        $this->worker(['explode' => function () use (&$calls): void {
+            $calls++;
+        }])->runOnce();
+
+        $this->assertSame(0, $calls, 'When a claimed job already has more than maxAttempts attempts, do not run it again.');
+        $this->assertFalse($this->jobRow($id), 'Such a job must be moved to dead_letters.');
+        $this->assertCount(1, $this->deadLetters(), 'Such a job must be moved to dead_letters.');
+    }
+}

@@ -1,0 +1,46 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { matchRoute, createMetrics } from '../src/metrics.js';
+import { createLogger } from '../src/logger.js';
+import { createApp } from '../src/app.js';
+import { memoryStream, listen, get } from './helpers.js';
+
+const ROUTES = ['/health', '/users/:id'];
+
+test('matchRoute() returns the template, never the raw path', () => {
+  assert.equal(matchRoute('/users/42', ROUTES), '/users/:id', '/users/42 must match the template /users/:id');
+  assert.equal(matchRoute('/health', ROUTES), '/health', 'static routes match themselves');
+  assert.equal(matchRoute('/users/', ROUTES), 'unmatched', 'a :param must match a non-empty segment');
+  assert.equal(matchRoute('/users/1/orders', ROUTES), 'unmatched', 'the number of segments must match');
+  assert.equal(matchRoute('/wp-login.php', ROUTES), 'unmatched', 'unknown paths get the constant "unmatched" to keep cardinality bounded');
+});
+
+test('counters are keyed by name and labels, in any label order', () => {
+  const metrics = createMetrics();
+  metrics.increment('jobs_total', { queue: 'mail', outcome: 'ok' });
+  metrics.increment('jobs_total', { outcome: 'ok', queue: 'mail' }, 2);
+  metrics.increment('jobs_total', { queue: 'mail', outcome: 'failed' });
+  assert.equal(metrics.value('jobs_total', { queue: 'mail', outcome: 'ok' }), 3, 'label order must not create a new series');
+  assert.equal(metrics.value('jobs_total', { queue: 'mail', outcome: 'failed' }), 1, 'different label values are different series');
+  assert.equal(metrics.value('jobs_total', { queue: 'pdf', outcome: 'ok' }), 0, 'an unknown series has the value 0');
+  assert.equal(metrics.series('jobs_total').length, 2, 'series(name) lists one entry per label combination');
+});
+
+test('/users/1 and /users/2 increment the same route="/users/:id" series', async () => {
+  const metrics = createMetrics();
+  const server = createApp({ logger: createLogger({ stream: memoryStream() }), metrics });
+  const port = await listen(server);
+  try {
+    await get(port, '/users/1');
+    await get(port, '/users/2');
+    await get(port, '/nope/123');
+  } finally {
+    server.closeAllConnections();
+    server.close();
+  }
+  const labels = { method: 'GET', route: '/users/:id', status: '200' };
+  assert.equal(metrics.value('http_requests_total', labels), 2, 'both requests must count in the /users/:id series');
+  const routes = metrics.series('http_requests_total').map((s) => s.labels.route);
+  assert.ok(!routes.some((r) => /\d/.test(r)), `raw paths leaked into the route label: ${routes.join(', ')}`);
+  assert.ok(routes.includes('unmatched'), 'a 404 path must be counted as route "unmatched"');
+});

@@ -1,0 +1,90 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Exercise\Tests;
+
+require_once __DIR__ . '/Support/SpyLogger.php';
+
+use Exercise\Errors\NotFound;
+use Exercise\Errors\OrderFailed;
+use Exercise\Errors\ValidationFailed;
+use Exercise\ExceptionHandler;
+use Exercise\Http\Response;
+use Exercise\Tests\Support\SpyLogger;
+use PHPUnit\Framework\TestCase;
+
+final class ExceptionHandlerTest extends TestCase
+{
+    private SpyLogger $logger;
+    private ExceptionHandler $handler;
+
+    protected function setUp(): void
+    {
+        $this->logger = new SpyLogger();
+        $this->handler = new ExceptionHandler($this->logger);
+    }
+
+    /** @return array<string, mixed> */
+    private function problem(Response $response): array
+    {
+        $this->assertSame('application/problem+json', $response->headers['Content-Type'] ?? null, 'Every error response needs the header Content-Type: application/problem+json.');
+        $body = json_decode($response->body, true);
+        $this->assertIsArray($body, 'The body must be a JSON object (use json_encode with JSON_THROW_ON_ERROR).');
+        foreach (['type', 'title', 'status', 'detail', 'requestId'] as $member) {
+            $this->assertArrayHasKey($member, $body, "The problem details must contain the member \"$member\".");
+        }
+        $this->assertSame($response->status, $body['status'], 'The "status" member must equal the HTTP status code.');
+        return $body;
+    }
+
+    public function testNotFoundMapsTo404WithActionableDetail(): void
+    {
+        $response = $this->handler->toResponse(new NotFound('Order 42 does not exist.'), 'req-404');
+        $this->assertSame(404, $response->status, 'NotFound must map to status 404.');
+        $body = $this->problem($response);
+        $this->assertSame('Not Found', $body['title'], 'Use the title "Not Found" for 404.');
+        $this->assertSame('Order 42 does not exist.', $body['detail'], 'Client errors keep their message as "detail": it tells the client what to fix.');
+        $this->assertSame('req-404', $body['requestId'], 'Put the request ID in the "requestId" member.');
+    }
+
+    public function testValidationFailedMapsTo422WithErrors(): void
+    {
+        $errors = [['pointer' => '/lines/0/quantity', 'detail' => 'must be at least 1']];
+        $response = $this->handler->toResponse(new ValidationFailed($errors), 'req-422');
+        $this->assertSame(422, $response->status, 'ValidationFailed must map to status 422.');
+        $body = $this->problem($response);
+        $this->assertSame($errors, $body['errors'] ?? null, 'A 422 body must include the field errors as an "errors" member ($e->errors).');
+    }
+
+    public function testClientErrorsAreNotLoggedAsErrors(): void
+    {
+        $this->handler->toResponse(new NotFound('Order 42 does not exist.'), 'req-404');
+        $this->assertSame([], $this->logger->at('error'), 'A 404 is normal traffic: do not log client errors at error level.');
+    }
+
+    public function testUnexpectedExceptionBecomesGeneric500(): void
+    {
+        $e = new \RuntimeException('SQLSTATE[HY000] [2002] Connection refused to secret-host:3306');
+        $response = $this->handler->toResponse($e, 'req-500');
+        $this->assertSame(500, $response->status, 'An unexpected exception must map to status 500.');
+        $body = $this->problem($response);
+        $this->assertStringNotContainsString('SQLSTATE', $response->body, 'Never send the database error message to the client; use a generic detail.');
+        $this->assertStringNotContainsString('secret-host', $response->body, 'Never leak host names or other internals to the client.');
+        $this->assertStringNotContainsString('#0 ', $response->body, 'Never send a stack trace to the client.');
+        $this->assertStringContainsString('req-500', $response->body, 'The 500 body must contain the request ID so support can find the log entry.');
+        $this->assertSame('req-500', $body['requestId'], 'Put the request ID in the "requestId" member.');
+    }
+
+    public function testUnexpectedExceptionIsLoggedOnceWithRequestId(): void
+    {
+        $e = new OrderFailed('Could not place order', 0, new \PDOException('SQLSTATE[HY000]: database is locked'));
+        $response = $this->handler->toResponse($e, 'req-777');
+        $this->assertSame(500, $response->status, 'OrderFailed is not a client error: it must map to 500.');
+        $this->assertStringNotContainsString('database is locked', $response->body, 'Do not leak the wrapped PDOException message either.');
+        $errors = $this->logger->at('error');
+        $this->assertCount(1, $errors, 'Log a server error exactly once, at error level.');
+        $this->assertSame($e, $errors[0]['context']['exception'] ?? null, "Pass the original exception in the log context as 'exception' (PSR-3 convention).");
+        $this->assertSame('req-777', $errors[0]['context']['requestId'] ?? null, "Pass the request ID in the log context as 'requestId'.");
+    }
+}

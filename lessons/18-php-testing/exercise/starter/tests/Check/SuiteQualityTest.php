@@ -1,0 +1,99 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Exercise\Tests\Check;
+
+require_once __DIR__ . '/SuiteRunner.php';
+
+use PHPUnit\Framework\TestCase;
+
+/**
+ * Checks YOUR test suite (tests/Unit, tests/Integration): it must pass against
+ * the real code, fail against each seeded bug, and follow the lesson's rules.
+ */
+final class SuiteQualityTest extends TestCase
+{
+    private function source(): string
+    {
+        return implode("\n", array_map(static fn(string $f): string => (string) file_get_contents($f), SuiteRunner::files()));
+    }
+
+    private function assertSuitePassesOnCorrectCode(): void
+    {
+        $run = SuiteRunner::run('correct');
+        $this->assertSame(0, $run['exit'], "Your suite must pass against the real code in src/. Fix the failing tests first:\n" . SuiteRunner::tail($run['output']));
+    }
+
+    public function testYourSuitePassesAgainstTheRealCode(): void
+    {
+        $this->assertSuitePassesOnCorrectCode();
+    }
+
+    public function testYourSuiteCatchesTheTierBoundaryBug(): void
+    {
+        $this->assertSuitePassesOnCorrectCode();
+        $this->assertNotSame(0, SuiteRunner::run('bug1')['exit'], 'Bug 1 survived: a calculator that gives no discount for exactly 10 items passes your suite. Test the tier boundaries (9, 10, 49, 50), ideally with a data provider.');
+    }
+
+    public function testYourSuiteCatchesTheRoundingBug(): void
+    {
+        $this->assertSuitePassesOnCorrectCode();
+        $this->assertNotSame(0, SuiteRunner::run('bug2')['exit'], "Bug 2 survived: rounding half to even instead of half-up passes your suite. Add a case that lands exactly on half a cent (e.g. 5 % of 10 cents, or a 10 % VAT rate on 1225 cents).");
+    }
+
+    public function testYourSuiteCatchesTheIgnoredStatusFilter(): void
+    {
+        $this->assertSuitePassesOnCorrectCode();
+        $this->assertNotSame(0, SuiteRunner::run('bug3')['exit'], "Bug 3 survived: a repository that ignores the status filter passes your suite. Seed orders with different statuses and assert findByCustomer(\$id, 'paid') returns only the paid ones.");
+    }
+
+    public function testYourSuiteHasAtLeastEightTests(): void
+    {
+        $output = SuiteRunner::run('correct', ['--list-tests'])['output'];
+        $count = preg_match_all('/^ - /m', $output);
+        $this->assertGreaterThanOrEqual(8, $count, "Write at least 8 tests (each data set counts); `--list-tests` found $count.");
+    }
+
+    public function testYourSuiteUsesADataProviderAttribute(): void
+    {
+        $source = $this->source();
+        $found = preg_match_all("/#\\[[^\\]]*DataProvider\\(\\s*'(\\w+)'\\s*\\)/", $source, $m);
+        $this->assertGreaterThan(0, $found, "Use at least one data provider with the attribute #[DataProvider('name')].");
+        foreach ($m[1] as $provider) {
+            $this->assertMatchesRegularExpression('/public\s+static\s+function\s+' . $provider . '\s*\(/', $source, "The data provider $provider() must be declared `public static function $provider()`.");
+        }
+    }
+
+    public function testYourSuiteHasNoDocblockAnnotations(): void
+    {
+        $this->assertDoesNotMatchRegularExpression('/\*\s*@(test|dataProvider|covers\w*|depends|group|testWith|before|after|beforeClass|afterClass)\b/', $this->source(), 'Do not use docblock annotations such as /** @test */ or @dataProvider: they were removed in PHPUnit 12. Use attributes such as #[Test] and #[DataProvider(...)].');
+    }
+
+    public function testRepositoryTestsUseARealInMemoryDatabase(): void
+    {
+        $integration = implode("\n", array_map(static fn(string $f): string => (string) file_get_contents($f), glob(SuiteRunner::root() . '/tests/Integration/*.php') ?: []));
+        $this->assertStringContainsString('sqlite::memory:', $integration, "Test OrderRepository against a real database: new PDO('sqlite::memory:') in tests/Integration.");
+        $this->assertDoesNotMatchRegularExpression('/create(Mock|Stub|Configured\w*)\(\s*\\\\?PDO(Statement)?::class/', $this->source(), 'Do not mock PDO: the SQL is what you are testing. Use a real in-memory SQLite database.');
+    }
+
+    public function testYourSuiteHasNoSleepOrNetwork(): void
+    {
+        $this->assertDoesNotMatchRegularExpression('/\b(u?sleep|fsockopen|curl_init)\s*\(|https?:\/\//', $this->source(), 'Tests must be fast and offline: inject a clock instead of sleep(), and never call the network.');
+    }
+
+    public function testPhpunitXmlFailsOnWarnings(): void
+    {
+        $xml = simplexml_load_file(SuiteRunner::root() . '/phpunit.xml');
+        $this->assertNotFalse($xml, 'phpunit.xml must be valid XML.');
+        $this->assertSame('true', (string) $xml['failOnWarning'], 'Set failOnWarning="true" on the <phpunit> element of phpunit.xml.');
+        $this->assertSame('true', (string) $xml['failOnRisky'], 'Set failOnRisky="true" on the <phpunit> element of phpunit.xml.');
+    }
+
+    public function testYourSuiteIsFast(): void
+    {
+        $this->assertSuitePassesOnCorrectCode();
+        $seconds = SuiteRunner::run('correct')['seconds'];
+        $this->assertLessThan(10.0, $seconds, sprintf('Your suite took %.1f s; keep it under 10 s (no sleep(), in-memory SQLite).', $seconds));
+    }
+}

@@ -1,0 +1,23 @@
+// API Versioning exercise: serve /v1 and /v2 from ONE domain service.
+import http from 'node:http';
+import { userService as defaultUsers } from './users.js';
+
+export const MIGRATION_DOCS = 'https://example.test/docs/v2-migration';
+export const V1_DEPRECATED_AT = Date.UTC(2026, 0, 1);              // 2026-01-01T00:00:00Z
+export const V1_SUNSET_AT = Date.UTC(2027, 5, 30, 23, 59, 59);     // 2027-06-30T23:59:59Z
+
+/**
+ * Creates the server.
+ *   GET /v1/users/:id -> { id, name }                  + Deprecation, Sunset and Link headers
+ *   GET /v2/users/:id -> { id, firstName, lastName }   (no Deprecation header)
+ *   unknown version   -> 404 problem+json listing the supported versions
+ *   v1 after sunset   -> 410 problem+json whose "type" is MIGRATION_DOCS
+ * Both versions must get their data from users.getUser(id).
+ *
+ * @param {{ users?: { getUser(id: string): Promise<object|null> }, now?: () => number }} [options]
+ *   `now` returns the current time in milliseconds (injected so tests can travel in time).
+ * @returns {http.Server}
+ */
+export function createApp({ users = defaultUsers, now = () => Date.now() } = {}) {
+  throw new Error('Not implemented yet: createApp() in src/app.js');
+}

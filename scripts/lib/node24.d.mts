@@ -1,0 +1,2 @@
+export function node24Dir(): string;
+export function ensureNode24(): string;
