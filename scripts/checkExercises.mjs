@@ -4,7 +4,7 @@
 // starter/ with solution/ laid over it. PHP exercises run with the real php + PHPUnit on PATH (or
 // $PHPUNIT), Node exercises with Node 24 (the npm package node@24).
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { ensureNode24 } from './lib/node24.mjs';

@@ -34,7 +34,7 @@ export function checkExerciseLayout(exerciseDir: string): { problems: string[]; 
     const manifestPath = join(starter, 'package.json');
     if (!existsSync(manifestPath)) problems.push('starter/package.json is missing');
     else {
-      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, any>;
+      const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { type?: string; engines?: { node?: string }; dependencies?: Record<string, string> };
       if (manifest.type !== 'module') problems.push('starter/package.json must set "type": "module"');
       if (!/>=\s*22/.test(String(manifest.engines?.node ?? ''))) problems.push('starter/package.json must require "engines": {"node": ">=22"}');
       if (manifest.dependencies && Object.keys(manifest.dependencies).length > 0) problems.push('starter/package.json must have no dependencies');

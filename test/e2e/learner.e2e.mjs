@@ -1,0 +1,136 @@
+// A learner's first session, clicked through the real workbench. The tests run in order on one page.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import {
+  isChecked, openViewContainer, pickQuickItem, rowCheckbox, rowDescription, runCommand, treeRow,
+  waitFor, waitForWorkbench, webviewFrame,
+} from './workbench.mjs';
+
+export const options = {
+  trustWorkspace: true,
+  settings: { 'workbench.colorTheme': 'Default Light Modern' },
+};
+
+const STAGE = 'Foundation';
+const SKILL = '1 · HTTP Fundamentals';
+
+async function stageCount(page) {
+  return rowDescription(treeRow(page, STAGE));
+}
+
+/** The lesson page of `skillId`, once its script has run (the complete toggle is wired). */
+async function lessonPage(page, skillId) {
+  return webviewFrame(page, `body[data-skill-id="${skillId}"] main#lesson h1`);
+}
+
+async function themeApplied(page, kind) {
+  await waitFor(async () => (await page.locator('.monaco-workbench').getAttribute('class'))?.includes(kind),
+    { message: `the ${kind} theme` });
+}
+
+export default [
+  {
+    name: 'opens the Backend Path view from the activity bar',
+    fn: async ({ page }) => {
+      await waitForWorkbench(page);
+      await openViewContainer(page, 'Backend Path');
+      const stage = treeRow(page, STAGE);
+      await stage.waitFor({ timeout: 30_000 });
+      assert.match(await stageCount(page), /^0\/\d+$/);
+      await treeRow(page, SKILL).waitFor();
+    },
+  },
+  {
+    name: 'clicking a skill shows its lesson in the webview',
+    fn: async ({ page }) => {
+      await treeRow(page, SKILL).locator('.label-name').click();
+      const frame = await lessonPage(page, 'http-fundamentals');
+      const heading = (await frame.locator('main#lesson h1').first().textContent())?.trim();
+      assert.ok(heading && /HTTP/i.test(heading), `lesson heading: ${heading}`);
+      const tab = page.locator('.tabs-container .tab').filter({ hasText: SKILL });
+      await tab.first().waitFor({ timeout: 10_000 });
+    },
+  },
+  {
+    name: 'screenshots: sidebar and lesson in the light and dark themes',
+    fn: async ({ page, setSettings, screenshot }) => {
+      await themeApplied(page, 'vs');
+      await sleepForPaint(page);
+      await screenshot('sidebar-lesson-light.png');
+      setSettings({ 'workbench.colorTheme': 'Default Dark Modern' });
+      await themeApplied(page, 'vs-dark');
+      await sleepForPaint(page);
+      await screenshot('sidebar-lesson-dark.png');
+      setSettings({ 'workbench.colorTheme': 'Default Light Modern' });
+      await waitFor(async () => !(await page.locator('.monaco-workbench').getAttribute('class'))?.includes('vs-dark'),
+        { message: 'the light theme again' });
+    },
+  },
+  {
+    name: 'answers a quiz question at the end of the lesson (screenshot)',
+    fn: async ({ page, screenshot }) => {
+      const frame = await lessonPage(page, 'http-fundamentals');
+      const quiz = frame.locator('#quiz');
+      await quiz.waitFor({ timeout: 10_000 });
+      await quiz.scrollIntoViewIfNeeded();
+      await frame.locator('#quiz .question[data-question="0"] .choice').first().click();
+      await waitFor(async () => ((await frame.locator('#feedback-0').textContent()) ?? '').trim().length > 0,
+        { message: 'feedback on the first answer' });
+      await frame.locator('#quiz .question[data-question="0"]').scrollIntoViewIfNeeded();
+      await sleepForPaint(page);
+      await screenshot('lesson-quiz.png');
+    },
+  },
+  {
+    name: 'ticking a skill updates the stage count',
+    fn: async ({ page }) => {
+      const before = await stageCount(page);
+      const [done, total] = before.split('/').map(Number);
+      const row = treeRow(page, SKILL);
+      assert.equal(await isChecked(row), false);
+      await rowCheckbox(row).click();
+      await waitFor(async () => (await stageCount(page)) === `${done + 1}/${total}`,
+        { message: `stage count ${done + 1}/${total}` });
+      assert.equal(await isChecked(row), true);
+    },
+  },
+  {
+    name: 'the tick is still there after reloading the page',
+    fn: async ({ page }) => {
+      const expected = await stageCount(page);
+      await page.reload();
+      await waitForWorkbench(page);
+      await openViewContainer(page, 'Backend Path');
+      const row = treeRow(page, SKILL);
+      await row.waitFor({ timeout: 30_000 });
+      await waitFor(async () => (await stageCount(page)) === expected, { message: `stage count ${expected} after reload` });
+      assert.equal(await isChecked(row), true);
+    },
+  },
+  {
+    name: 'Scaffold Starter Project from the Command Palette writes the files into the workspace',
+    fn: async ({ page, workspace, repoRoot }) => {
+      await runCommand(page, 'Backend Path: Scaffold Starter Project');
+      await pickQuickItem(page, 'Node.js starter');
+      const target = path.join(workspace, 'node-starter');
+      const expected = listFiles(path.join(repoRoot, 'templates', 'node'));
+      await waitFor(() => fs.existsSync(target) && listFiles(target).length === expected.length,
+        { timeout: 20_000, message: `${expected.length} files in ${target}` });
+      assert.deepEqual(listFiles(target), expected);
+    },
+  },
+];
+
+function listFiles(dir) {
+  return fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(rel => fs.statSync(path.join(dir, rel)).isFile())
+    .map(rel => rel.split(path.sep).join('/'))
+    .sort();
+}
+
+/** Lets the theme and layout settle so the screenshots are not caught mid-transition. */
+async function sleepForPaint(page) {
+  await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await page.waitForTimeout(500);
+}
