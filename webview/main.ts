@@ -86,6 +86,15 @@ function resetQuiz(): void {
   if (score) score.textContent = '';
 }
 
+/** Fills `{name}` placeholders in a label the extension localised. */
+function fill(template: string, values: Record<string, number>): string {
+  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}
+
+function quizLabel(name: 'right' | 'wrong' | 'attempt' | 'best'): string {
+  return document.getElementById('quiz')?.dataset[name] ?? '';
+}
+
 function showQuizResult(message: Extract<ExtensionMessage, { type: 'quizResult' }>): void {
   const fieldset = document.querySelector<HTMLElement>(`.question[data-question="${message.question}"]`);
   if (!fieldset) return;
@@ -96,12 +105,12 @@ function showQuizResult(message: Extract<ExtensionMessage, { type: 'quizResult' 
     choice.classList.toggle('correct-answer', index === message.answer);
   }
   const feedback = fieldset.querySelector('.feedback');
-  if (feedback) feedback.textContent = `${message.correct ? '✓ Right.' : '✗ Not quite.'} ${message.explanation}`;
+  if (feedback) feedback.textContent = `${quizLabel(message.correct ? 'right' : 'wrong')} ${message.explanation}`;
   if (message.score) {
     const score = document.getElementById('quiz-score');
-    if (score) score.textContent = `${message.score.correct} / ${message.score.total} on this attempt · best ${message.score.best} / ${message.score.total}`;
+    if (score) score.textContent = fill(quizLabel('attempt'), message.score);
     const best = document.getElementById('quiz-best');
-    if (best) best.textContent = `Best score: ${message.score.best} / ${message.score.total}`;
+    if (best) best.textContent = fill(quizLabel('best'), { correct: message.score.best, total: message.score.total });
   }
 }
 

@@ -5,9 +5,16 @@ import { copyTreeSafely } from '../scaffold/workspaceScaffolder';
 import type { Services } from './services';
 
 export const STARTER_TEMPLATES = {
-  php: { folder: 'php-starter', label: 'PHP 8 starter', detail: 'Front controller, router, PDO SQLite, migrations, PHPUnit' },
-  node: { folder: 'node-starter', label: 'Node.js starter', detail: 'node:http, JSON body limits, node:sqlite, node:test — no dependencies' },
+  php: { folder: 'php-starter' },
+  node: { folder: 'node-starter' },
 } as const;
+
+function templateChoices(): { name: TemplateName; label: string; detail: string }[] {
+  return [
+    { name: 'php', label: vscode.l10n.t('PHP 8 starter'), detail: vscode.l10n.t('Front controller, router, PDO SQLite, migrations, PHPUnit') },
+    { name: 'node', label: vscode.l10n.t('Node.js starter'), detail: vscode.l10n.t('node:http, JSON body limits, node:sqlite, node:test — no dependencies') },
+  ];
+}
 
 export type TemplateName = keyof typeof STARTER_TEMPLATES;
 
@@ -51,11 +58,7 @@ export function registerScaffoldCommand(services: Services): vscode.Disposable {
 
 async function pickTemplate(): Promise<TemplateName | undefined> {
   const picked = await vscode.window.showQuickPick(
-    (Object.keys(STARTER_TEMPLATES) as TemplateName[]).map((name) => ({
-      name,
-      label: STARTER_TEMPLATES[name].label,
-      detail: STARTER_TEMPLATES[name].detail,
-    })),
+    templateChoices(),
     { title: vscode.l10n.t('Scaffold Starter Project'), placeHolder: vscode.l10n.t('Which starter project?') },
   );
   return picked?.name;

@@ -22,6 +22,9 @@ export interface PageLabels {
   readonly quizIntro: string;
   readonly quizBest: string;
   readonly retryQuiz: string;
+  readonly quizRight: string;
+  readonly quizWrong: string;
+  readonly quizAttempt: string;
   readonly exerciseHeading: string;
   readonly startExercise: string;
   readonly checkExercise: string;
@@ -154,7 +157,7 @@ function quizHtml(model: PageModel): string {
 </fieldset>`;
     })
     .join('\n');
-  return `<section class="quiz" id="quiz" aria-labelledby="quiz-heading" data-skill="${escapeHtml(skill.id)}" data-questions="${quiz.length}">
+  return `<section class="quiz" id="quiz" aria-labelledby="quiz-heading" data-skill="${escapeHtml(skill.id)}" data-questions="${quiz.length}" data-right="${escapeHtml(labels.quizRight)}" data-wrong="${escapeHtml(labels.quizWrong)}" data-attempt="${escapeHtml(labels.quizAttempt)}" data-best="${escapeHtml(labels.quizBest)}">
 <h2 id="quiz-heading">${escapeHtml(labels.quizHeading)}</h2>
 <p>${escapeHtml(labels.quizIntro)}</p>
 <p id="quiz-best" class="quiz-best">${best}</p>
