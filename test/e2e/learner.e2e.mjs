@@ -143,6 +143,7 @@ function listFiles(dir) {
 
 /** Lets the theme and layout settle so the screenshots are not caught mid-transition. */
 async function sleepForPaint(page) {
+  await page.mouse.move(900, 300); // off the activity bar, so no hover tooltip ends up in the picture
   await page.evaluate(() => new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.waitForTimeout(500);
 }
