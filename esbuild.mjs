@@ -18,7 +18,18 @@ const extension = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['vscode'],
+  // dist/renderer.js is loaded lazily at run time (see src/lessons/loadRenderer.ts).
+  external: ['vscode', './renderer.js'],
+};
+
+/** marked + highlight.js, kept out of the activation path. */
+const renderer = {
+  ...common,
+  entryPoints: ['src/lessons/renderer.ts'],
+  outfile: 'dist/renderer.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
 };
 
 /** The lesson page script, with the @vscode-elements web components it uses. */
@@ -53,7 +64,7 @@ const unitTests = {
   external: ['vscode'],
 };
 
-const configs = tests ? [unitTests] : [extension, webview];
+const configs = tests ? [unitTests] : [extension, renderer, webview];
 
 if (watch) {
   for (const config of configs) {

@@ -28,6 +28,7 @@ export default tseslint.config(
       'src/exercises/exerciseRunner.ts',
       'src/curriculum/extensionContentReader.ts',
       'test/integration/**',
+      'test/bench/**',
     ],
     rules: { 'no-restricted-imports': 'off' },
   },

@@ -358,6 +358,23 @@ export function chromiumPath() {
 }
 
 /**
+ * VS Code for the web keeps only one `extensionDevelopmentPath` from the URL payload (it reads the
+ * payload into a Map), but the server loads every extension found in a folder that has no
+ * package.json of its own. So several extensions are passed as one folder of symlinks to them.
+ * @returns {{ paths: string[], dispose: () => void }}
+ */
+export function combineExtensionDevelopmentPaths(paths) {
+  if (paths.length <= 1) return { paths: paths.map(p => path.resolve(p)), dispose: () => {} };
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'backend-path-devext-'));
+  paths.forEach((p, i) => {
+    const target = path.resolve(p);
+    if (!fs.existsSync(path.join(target, 'package.json'))) throw new Error(`${target} has no package.json`);
+    fs.symlinkSync(target, path.join(dir, `${i}-${path.basename(target)}`), 'dir');
+  });
+  return { paths: [dir], dispose: () => fs.rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
  * Starts code-server and headless Chromium and opens the workbench on `folder`.
  * The automation hooks are exposed before navigating, so a test run that ends quickly is not missed.
  * Used by the integration launcher, the e2e runner and the benchmark.
@@ -367,19 +384,27 @@ export async function launchWorkbench({
   extensionDevelopmentPaths = [], extensionTestsPath, onLog, onExit, viewport = { width: 1280, height: 800 },
 } = {}) {
   const { chromium } = await import('playwright-core');
-  const server = await startCodeServer({ folder, userDataDir, extensionsDir, trustWorkspace, settings, env });
+  const combined = combineExtensionDevelopmentPaths(extensionDevelopmentPaths);
+  let server;
   let browser;
   const close = async () => {
     try { await browser?.close(); } catch { /* already gone */ }
-    await server.stop();
+    await server?.stop();
+    combined.dispose();
   };
+  try {
+    server = await startCodeServer({ folder, userDataDir, extensionsDir, trustWorkspace, settings, env });
+  } catch (err) {
+    combined.dispose();
+    throw err;
+  }
   try {
     browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS, headless: true });
     const context = await browser.newContext({ viewport });
     const page = await context.newPage();
     await page.exposeFunction('codeAutomationExit', code => onExit?.(code));
     await page.exposeFunction('codeAutomationLog', (type, args) => onLog?.(type, args));
-    const url = workbenchUrl(server, { folder, extensionDevelopmentPaths, extensionTestsPath });
+    const url = workbenchUrl(server, { folder, extensionDevelopmentPaths: combined.paths, extensionTestsPath });
     await page.goto(url);
     return { server, browser, context, page, url, close };
   } catch (err) {

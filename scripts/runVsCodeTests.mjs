@@ -165,8 +165,10 @@ async function main() {
   const opts = parseArgs(process.argv.slice(2));
   const started = Date.now();
   // Whatever hangs (install, server, browser, a test), the whole run ends in time and fails.
+  const results = [];
   const globalTimer = setTimeout(() => {
     console.error(`✖ test:vscode exceeded ${opts.timeoutMin} min; stopping everything`);
+    console.log(`${results.reduce((n, r) => n + (r.passed ?? 0), 0)} passed, ${results.reduce((n, r) => n + (r.failed ?? 0), 0) + 1} failed`);
     process.exit(1); // codeServer.mjs's exit hook kills the servers; Playwright kills Chromium
   }, opts.timeoutMin * 60_000);
   globalTimer.unref();
@@ -175,7 +177,6 @@ async function main() {
   await compileIntegrationTests();
   await ensureCodeServer();
   const extensionDevelopmentPaths = opts.extensions.length ? opts.extensions : [repoRoot];
-  const results = [];
   for (const suite of opts.suites) {
     const remaining = opts.timeoutMin * 60_000 - (Date.now() - started);
     results.push({ suite, ...await runInCodeServer({ suite, extensionDevelopmentPaths, keep: opts.keep, timeoutMs: remaining }) });

@@ -4,7 +4,7 @@ import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import type { Catalog, Skill } from '../curriculum/types';
 import { findSkill, stageOf } from '../curriculum/types';
 import type { CodeBlock } from '../lessons/renderLesson';
-import { renderLesson } from '../lessons/renderLesson';
+import { loadRenderer } from '../lessons/loadRenderer';
 import type { ProgressStore } from '../progress/progressStore';
 import type { Log } from '../ui/log';
 import { pageLabels, codeLabels } from './labels';
@@ -124,7 +124,7 @@ export class LessonPanel implements vscode.Disposable {
     const content = await this.library.content(skill);
     for (const problem of content.problems) this.log.warn(problem);
     const rendered = content.markdown
-      ? renderLesson(content.markdown, {
+      ? loadRenderer().renderLesson(content.markdown, {
           skillIdForFolder: (folder) => catalog.skills.find((candidate) => candidate.folder === folder)?.id,
           codeLabels: codeLabels(),
         })
@@ -169,6 +169,11 @@ export class LessonPanel implements vscode.Disposable {
       return;
     }
     const skill = this.skill;
+    // A page can only name skills that exist: ids it makes up never reach the (synced) progress.
+    if ('skillId' in message && !findSkill(await this.library.catalog(), message.skillId)) {
+      this.log.warn(`Ignored a message naming an unknown skill: ${describe(raw)}`);
+      return;
+    }
     try {
       switch (message.type) {
         case 'ready':

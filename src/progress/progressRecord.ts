@@ -49,24 +49,25 @@ export function parseProgressRecord(raw: unknown): ParsedProgress {
     };
   }
   const repairs: string[] = [];
+  const quarantine: unknown[] = Array.isArray(raw.quarantine) ? [...raw.quarantine] : [];
+  if (raw.quarantine !== undefined && !Array.isArray(raw.quarantine)) quarantine.push(raw.quarantine);
+
   let version = raw.version;
   if (version === undefined) {
     repairs.push('The stored progress had no version; it was read as version 1.');
     version = PROGRESS_RECORD_VERSION;
   } else if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    repairs.push(`The stored progress had an invalid version (${JSON.stringify(version)}); it was read as version 1.`);
+    repairs.push(`The stored progress had an invalid version (${preview(version)}); it was read as version 1 and the value kept in "quarantine".`);
+    quarantine.push({ version });
     version = PROGRESS_RECORD_VERSION;
   } else if (version > PROGRESS_RECORD_VERSION) {
     repairs.push(`The stored progress was written by a newer version (${version}); fields this version does not know are kept.`);
   }
 
-  const quarantine: unknown[] = Array.isArray(raw.quarantine) ? [...raw.quarantine] : [];
-  if (raw.quarantine !== undefined && !Array.isArray(raw.quarantine)) quarantine.push(raw.quarantine);
-
   const skills = new Map<string, SkillEntry>();
   if (isPlainObject(raw.skills)) {
     for (const [skillId, entry] of Object.entries(raw.skills)) {
-      const repaired = repairEntry(skillId, entry, repairs);
+      const repaired = repairEntry(skillId, entry, repairs, quarantine);
       if (repaired) skills.set(skillId, repaired);
       else quarantine.push({ skillId, value: entry });
     }
@@ -85,20 +86,31 @@ export function parseProgressRecord(raw: unknown): ParsedProgress {
   };
 }
 
-function repairEntry(skillId: string, entry: unknown, repairs: string[]): SkillEntry | undefined {
+/** A short, safe rendering of a stored value for a repair note (stored values can be huge). */
+function preview(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = typeof value;
+  }
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function repairEntry(skillId: string, entry: unknown, repairs: string[], quarantine: unknown[]): SkillEntry | undefined {
   if (typeof entry === 'boolean') {
     // An early shape stored a bare flag per skill.
-    repairs.push(`Progress for "${skillId}" was a bare flag; it was converted to an entry.`);
+    repairs.push(`Progress for "${preview(skillId)}" was a bare flag; it was converted to an entry.`);
     return { completed: entry };
   }
   if (!isPlainObject(entry)) {
-    repairs.push(`Progress for "${skillId}" was unreadable; it was set aside in "quarantine".`);
+    repairs.push(`Progress for "${preview(skillId)}" was unreadable; it was set aside in "quarantine".`);
     return undefined;
   }
   const copy = copyData(entry);
   if (copy.completed !== undefined && typeof copy.completed !== 'boolean') {
-    repairs.push(`Progress for "${skillId}" had a non-boolean "completed"; the value was kept as "completedRaw".`);
-    copy.completedRaw = copy.completed;
+    repairs.push(`Progress for "${preview(skillId)}" had a non-boolean "completed"; the value was kept in "quarantine".`);
+    quarantine.push({ skillId, completed: copy.completed });
     copy.completed = false;
   }
   return copy;

@@ -1,5 +1,5 @@
 import type { ProgressRecord, SkillEntry } from './progressRecord';
-import { parseProgressRecord, serializeProgressRecord } from './progressRecord';
+import { PROGRESS_RECORD_VERSION, parseProgressRecord, serializeProgressRecord } from './progressRecord';
 
 /** Marks an exported file so Import can tell it from any other JSON. */
 export const EXPORT_FORMAT = 'backend-path-progress';
@@ -35,11 +35,21 @@ export function readProgressExport(text: string): ProgressRecord {
   }
   const file = raw as Record<string, unknown>;
   if (file.version !== EXPORT_VERSION) {
-    throw new ImportError(`The export has version ${JSON.stringify(file.version)}; this version of Backend Path reads version ${EXPORT_VERSION}.`);
+    const shown = typeof file.version === 'number' ? String(file.version) : typeof file.version;
+    throw new ImportError(`The export has version ${shown.slice(0, 20)}; this version of Backend Path reads version ${EXPORT_VERSION}.`);
   }
-  const parsed = parseProgressRecord(file.progress);
+  const progress = file.progress;
+  if (typeof progress !== 'object' || progress === null || Array.isArray(progress)) {
+    throw new ImportError("The export's progress is damaged: it holds no progress record.");
+  }
+  const storedVersion = (progress as Record<string, unknown>).version;
+  if (typeof storedVersion === 'number' && storedVersion > PROGRESS_RECORD_VERSION) {
+    throw new ImportError(`The export has progress version ${storedVersion}, made by a newer version of Backend Path; update the extension, then import it again.`);
+  }
+  const parsed = parseProgressRecord(progress);
   if (parsed.repairs.length > 0) {
-    throw new ImportError(`The export's progress is damaged: ${parsed.repairs.join(' ')}`);
+    const more = parsed.repairs.length > 3 ? ` (and ${parsed.repairs.length - 3} more problems)` : '';
+    throw new ImportError(`The export's progress is damaged: ${parsed.repairs.slice(0, 3).join(' ')}${more}`);
   }
   return parsed.record;
 }

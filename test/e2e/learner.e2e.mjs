@@ -110,11 +110,19 @@ export default [
     fn: async ({ page, screenshot }) => {
       await themeApplied(page, 'dark_modern');
       // The serializer brings the lesson back after a reload; open it again if it did not.
-      const restored = await lessonPage(page, 'http-fundamentals').catch(() => undefined);
-      if (!restored) {
+      const restored = await lessonPage(page, 'http-fundamentals').catch(async (err) => {
+        if (process.env.BACKEND_PATH_VERBOSE) {
+          for (const f of page.frames()) console.log('    frame', f.name(), f.url().slice(0, 120), f.isDetached());
+        }
+        return undefined;
+      });
+      let frame = restored;
+      if (!frame) {
         await treeRow(page, SKILL).locator('.label-name').click();
-        await lessonPage(page, 'http-fundamentals');
+        frame = await lessonPage(page, 'http-fundamentals');
       }
+      // The restored page keeps its scroll position (the quiz); the picture shows the lesson's start.
+      await frame.evaluate(() => window.scrollTo(0, 0));
       await sleepForPaint(page);
       await screenshot('sidebar-lesson-dark.png');
       assert.ok(restored, 'the lesson panel was restored after the reload');

@@ -41,10 +41,17 @@ export function activityBarItem(page, title) {
 export async function openViewContainer(page, title) {
   const item = activityBarItem(page, title);
   await item.waitFor({ timeout: 30_000 });
-  const selected = await item.getAttribute('aria-selected');
-  if (selected !== 'true') await item.click();
-  await page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(title, 'i') }).first()
-    .waitFor({ timeout: 15_000 });
+  const sidebarTitle = page.locator('.part.sidebar .composite.title').filter({ hasText: new RegExp(title, 'i') }).first();
+  // Right after a (re)load the workbench may still be restoring the last view container, and
+  // clicking an already-active item closes the side bar again; so click, look, and repeat.
+  await waitFor(async () => {
+    if (await sidebarTitle.isVisible()) return true;
+    if (await item.getAttribute('aria-selected') !== 'true' || !(await page.locator('.part.sidebar').isVisible())) {
+      await item.click();
+    }
+    await sidebarTitle.waitFor({ timeout: 3_000 }).catch(() => {});
+    return sidebarTitle.isVisible();
+  }, { timeout: 30_000, interval: 500, message: `the ${title} view container` });
 }
 
 /** A row of a tree view in the side bar, found by its label (the text before the description). */
@@ -76,6 +83,7 @@ export async function isChecked(row) {
 export async function webviewFrame(page, selector, { timeout = 30_000 } = {}) {
   return waitFor(async () => {
     for (const frame of page.frames()) {
+      if (frame.isDetached()) continue;
       if (frame.name() !== 'active-frame' && !frame.url().includes('fake.html')) continue;
       if (await frame.$(selector).catch(() => null)) return frame;
     }

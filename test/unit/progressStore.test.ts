@@ -63,9 +63,9 @@ describe('progress store', () => {
     const parsed = parseProgressRecord({ version: 1, skills: { a: true, b: 'garbage', c: { completed: 'yes' } } });
     assert.equal(parsed.record.skills.get('a')?.completed, true);
     assert.equal(parsed.record.skills.has('b'), false);
-    assert.deepEqual(parsed.record.quarantine, [{ skillId: 'b', value: 'garbage' }]);
+    assert.deepEqual(parsed.record.quarantine[0], { skillId: 'b', value: 'garbage' });
     assert.equal(parsed.record.skills.get('c')?.completed, false);
-    assert.equal(parsed.record.skills.get('c')?.completedRaw, 'yes');
+    assert.deepEqual(parsed.record.quarantine[1], { skillId: 'c', completed: 'yes' });
     assert.equal(parsed.repairs.length, 3);
   });
 

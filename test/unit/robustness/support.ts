@@ -1,10 +1,24 @@
 // Shared by the robustness suites: a seeded PRNG, an HTML audit over a real parser, and a check
 // that nothing leaked onto Object.prototype.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { parse, parseFragment } from 'parse5';
 import type { DefaultTreeAdapterTypes } from 'parse5';
 
 type Node = DefaultTreeAdapterTypes.Node;
 type Element = DefaultTreeAdapterTypes.Element;
+
+/** The repository root, found by walking up from the bundle (helpers.ts assumes one folder level less). */
+export const ROOT = ((): string => {
+  for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'esbuild.mjs'))) return dir;
+  }
+  throw new Error(`no repository root above ${__dirname}`);
+})();
+
+export function readRootFile(relativePath: string): string {
+  return readFileSync(join(ROOT, relativePath), 'utf8');
+}
 
 /** mulberry32: small, fast and deterministic, so a failing case can be replayed from its seed. */
 export class Random {
@@ -59,7 +73,7 @@ const DANGEROUS_SCHEME = /(?:javascript|vbscript|data|command|file|vscode|vscode
 
 /** What the browser sees once entities are decoded and the characters URL parsing skips are gone. */
 function normalizedUrl(value: string): string {
-  // eslint-disable-next-line no-control-regex -- the C0 controls and spaces are what URL parsing strips.
+  // The C0 controls and spaces are what URL parsing strips.
   return value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
 }
 
