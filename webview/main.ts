@@ -78,7 +78,7 @@ function resetQuiz(): void {
   post({ type: 'resetQuiz', skillId });
   for (const fieldset of document.querySelectorAll<HTMLElement>('.question')) {
     fieldset.classList.remove('answered', 'right', 'wrong');
-    for (const choice of fieldset.querySelectorAll('.choice')) choice.classList.remove('chosen', 'correct-answer');
+    for (const row of fieldset.querySelectorAll('.choice-row')) row.classList.remove('chosen', 'correct-answer');
     const feedback = fieldset.querySelector('.feedback');
     if (feedback) feedback.textContent = '';
   }
@@ -99,10 +99,10 @@ function showQuizResult(message: Extract<ExtensionMessage, { type: 'quizResult' 
   const fieldset = document.querySelector<HTMLElement>(`.question[data-question="${message.question}"]`);
   if (!fieldset) return;
   fieldset.classList.add('answered', message.correct ? 'right' : 'wrong');
-  for (const choice of fieldset.querySelectorAll<HTMLElement>('.choice')) {
-    const index = numberData(choice, 'choice');
-    choice.classList.toggle('chosen', index === message.choice);
-    choice.classList.toggle('correct-answer', index === message.answer);
+  for (const row of fieldset.querySelectorAll<HTMLElement>('.choice-row')) {
+    const index = numberData(row, 'choice');
+    row.classList.toggle('chosen', index === message.choice);
+    row.classList.toggle('correct-answer', index === message.answer);
   }
   const feedback = fieldset.querySelector('.feedback');
   if (feedback) feedback.textContent = `${quizLabel(message.correct ? 'right' : 'wrong')} ${message.explanation}`;

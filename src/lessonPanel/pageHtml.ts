@@ -147,7 +147,7 @@ function quizHtml(model: PageModel): string {
       const choices = question.choices
         .map(
           (choice, choiceIndex) =>
-            `<vscode-button secondary class="choice" data-action="answerQuiz" data-question="${questionIndex}" data-choice="${choiceIndex}">${inlineText(choice)}</vscode-button>`,
+            `<div class="choice-row" data-choice="${choiceIndex}"><span class="mark" aria-hidden="true"></span><vscode-button secondary class="choice" data-action="answerQuiz" data-question="${questionIndex}" data-choice="${choiceIndex}">${inlineText(choice)}</vscode-button></div>`,
         )
         .join('\n');
       return `<fieldset class="question" data-question="${questionIndex}">
