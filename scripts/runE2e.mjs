@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureCodeServer, launchWorkbench, writeUserSettings } from './codeServer.mjs';
-import { buildExtension, repoRoot } from './runVsCodeTests.mjs';
+import { buildExtension, learnerEnv, repoRoot } from './runVsCodeTests.mjs';
 
 const e2eDir = path.join(repoRoot, 'test', 'e2e');
 const failureDir = path.join(repoRoot, 'out', 'e2e');
@@ -58,6 +58,7 @@ async function runFile(file, opts, counts) {
       extensionsDir: path.join(tmp, 'extensions'),
       trustWorkspace: options.trustWorkspace ?? true,
       settings: options.settings,
+      env: learnerEnv(),
       extensionDevelopmentPaths: [repoRoot],
       onLog: verbose ? (type, args) => console.log(`  [workbench ${type}]`, ...(Array.isArray(args) ? args : [args])) : undefined,
     });

@@ -11,8 +11,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildExtension, compileIntegrationTests, integrationOut, repoRoot, SUITES } from './runVsCodeTests.mjs';
+import { buildExtension, compileIntegrationTests, integrationOut, learnerEnv, repoRoot, SUITES } from './runVsCodeTests.mjs';
 import { writeUserSettings } from './codeServer.mjs';
 
 const version = process.env.BACKEND_PATH_VSCODE_VERSION || '1.100.3';
@@ -71,6 +70,7 @@ async function main() {
     const profile = [`--user-data-dir=${userDataDir}`, `--extensions-dir=${path.join(tmp, 'extensions')}`];
     const extensionTestsPath = path.join(integrationOut, entry);
     const env = {
+      ...learnerEnv(), // Node 24 first on PATH for the exercise checks
       BACKEND_PATH_TEST_WORKSPACE: workspace,
       BACKEND_PATH_TEST_SUITE: suite,
       ...(process.env.BACKEND_PATH_TEST_GREP ? { BACKEND_PATH_TEST_GREP: process.env.BACKEND_PATH_TEST_GREP } : {}),

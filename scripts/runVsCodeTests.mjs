@@ -14,6 +14,7 @@ import path from 'node:path';
 import util from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { ensureCodeServer, launchWorkbench } from './codeServer.mjs';
+import { ensureNode24 } from './lib/node24.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const integrationOut = path.join(repoRoot, 'out', 'test', 'integration');
@@ -58,6 +59,26 @@ export function buildExtension() {
   if (r.status !== 0) throw new Error('npm run build failed');
 }
 
+/**
+ * The extension host runs on code-server's Node 20, but learners' exercises need Node >= 22 on PATH
+ * (src/exercises/toolchain.ts). Put the cached Node 24 first on the PATH that code-server, and so
+ * the extension host and its terminals, inherit, as on a learner's machine.
+ */
+export function learnerEnv() {
+  try {
+    const node = ensureNode24();
+    return {
+      PATH: `${path.dirname(node)}${path.delimiter}${process.env.PATH ?? ''}`,
+      // Otherwise the server replaces PATH with a login shell's (/etc/profile resets it) and Node 24
+      // is gone again; VS Code skips that resolution when it believes it was started from its CLI.
+      VSCODE_CLI: '1',
+    };
+  } catch (err) {
+    console.warn(`⚠ no Node 24 for the exercise checks (${err.message}); they will report the old Node`);
+    return {};
+  }
+}
+
 // Workbench chatter that says nothing about our tests (no network here, see real-vscode.md fact 9).
 const NOISE = [
   /open-vsx\.org|marketplace|gallery|ENOTFOUND|EAI_AGAIN|getaddrinfo|ECONNREFUSED|net::ERR_/i,
@@ -99,7 +120,7 @@ export async function runInCodeServer({
   timeoutMs = 8 * 60_000,
   keep = false,
   verbose = !!process.env.BACKEND_PATH_VERBOSE,
-  env = {},
+  env = learnerEnv(),
 } = {}) {
   const { entry, trustWorkspace } = SUITES[suite];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `backend-path-vscode-${suite}-`));

@@ -87,7 +87,10 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
       deserializeWebviewPanel: (webviewPanel, state) => panel.restore(webviewPanel, state),
     }),
-    vscode.workspace.onDidGrantWorkspaceTrust(() => tree.refresh()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      tree.refresh();
+      void panel.refresh();
+    }),
   );
 
   return {

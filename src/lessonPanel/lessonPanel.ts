@@ -77,6 +77,11 @@ export class LessonPanel implements vscode.Disposable {
     if (anchor) await this.post({ type: 'scrollTo', anchor });
   }
 
+  /** Renders the current lesson again, e.g. after the workspace became trusted. */
+  async refresh(): Promise<void> {
+    if (this.panel && this.skill) await this.render(await this.library.catalog(), this.skill);
+  }
+
   /** Called by the WebviewPanelSerializer after a window reload. */
   async restore(panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     this.panel?.dispose();
@@ -127,6 +132,7 @@ export class LessonPanel implements vscode.Disposable {
       ? loadRenderer().renderLesson(content.markdown, {
           skillIdForFolder: (folder) => catalog.skills.find((candidate) => candidate.folder === folder)?.id,
           codeLabels: codeLabels(),
+          offerRunInTerminal: vscode.workspace.isTrusted,
         })
       : undefined;
     const index = catalog.skills.indexOf(skill);

@@ -22,6 +22,8 @@ export interface RenderOptions {
   readonly skillIdForFolder: (folder: string) => string | undefined;
   /** Localised labels of the code-block buttons. */
   readonly codeLabels?: CodeLabels;
+  /** False in an untrusted workspace: then no block offers Run in terminal at all. */
+  readonly offerRunInTerminal?: boolean;
 }
 
 export interface CodeLabels {
@@ -81,7 +83,7 @@ export function renderLesson(markdown: string, options: RenderOptions): Rendered
           index: codeBlocks.length,
           language,
           code: text,
-          runnableInTerminal: SHELL_LANGUAGES.has(language),
+          runnableInTerminal: SHELL_LANGUAGES.has(language) && options.offerRunInTerminal !== false,
         };
         codeBlocks.push(block);
         return codeBlockHtml(block, options.codeLabels ?? ENGLISH_CODE_LABELS);

@@ -8,7 +8,6 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { performance } from 'perf_hooks';
 // This suite measures the real host, so it needs the vscode API at run time like test/integration does.
-// eslint-disable-next-line no-restricted-imports
 import * as vscode from 'vscode';
 import type { BackendPathApi } from '../../src/api';
 import { Commands } from '../../src/constants';

@@ -96,7 +96,11 @@ export default [
     fn: async ({ page, setSettings }) => {
       const expected = await stageCount(page);
       setSettings({ 'workbench.colorTheme': 'Default Dark Modern' });
-      await page.reload();
+      // Reload Window goes through the workbench's shutdown, which saves the open editors first;
+      // a bare page.reload() can race that save and come back without the lesson tab.
+      const reloaded = page.waitForEvent('framenavigated', { predicate: frame => frame === page.mainFrame(), timeout: 30_000 });
+      await runCommand(page, 'Developer: Reload Window');
+      await reloaded;
       await waitForWorkbench(page);
       await openViewContainer(page, 'Backend Path');
       const row = treeRow(page, SKILL);
@@ -110,12 +114,7 @@ export default [
     fn: async ({ page, screenshot }) => {
       await themeApplied(page, 'dark_modern');
       // The serializer brings the lesson back after a reload; open it again if it did not.
-      const restored = await lessonPage(page, 'http-fundamentals').catch(async (err) => {
-        if (process.env.BACKEND_PATH_VERBOSE) {
-          for (const f of page.frames()) console.log('    frame', f.name(), f.url().slice(0, 120), f.isDetached());
-        }
-        return undefined;
-      });
+      const restored = await lessonPage(page, 'http-fundamentals').catch(() => undefined);
       let frame = restored;
       if (!frame) {
         await treeRow(page, SKILL).locator('.label-name').click();

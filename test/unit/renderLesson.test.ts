@@ -37,6 +37,12 @@ describe('lesson rendering', () => {
     assert.doesNotMatch(html, /data-action="runInTerminal" data-block="0"/);
   });
 
+  it('offers no Run in terminal at all when told the workspace is untrusted', () => {
+    const { html, codeBlocks } = renderLesson('```bash\nnpm test\n```', { ...options, offerRunInTerminal: false });
+    assert.doesNotMatch(html, /runInTerminal/);
+    assert.equal(codeBlocks[0].runnableInTerminal, false);
+  });
+
   it('gives headings unique ids for anchors', () => {
     const { headings } = render('## Status codes\n\n## Status codes\n\n### 4xx & 5xx');
     assert.deepEqual(headings.map((heading) => heading.id), ['status-codes', 'status-codes-1', '4xx-5xx']);
