@@ -23,6 +23,8 @@ export const integrationOut = path.join(repoRoot, 'out', 'test', 'integration');
 export const SUITES = {
   trusted: { entry: 'index', trustWorkspace: true },
   untrusted: { entry: 'indexUntrusted', trustWorkspace: false },
+  // Not a test set: `npm run bench` runs it to time activation and lesson opening (test/bench).
+  bench: { entry: '../bench/index', trustWorkspace: true },
 };
 
 function tsFiles(dir) {
@@ -37,6 +39,21 @@ export async function compileIntegrationTests() {
   const esbuild = await import('esbuild');
   const src = path.join(repoRoot, 'test', 'integration');
   fs.rmSync(integrationOut, { recursive: true, force: true });
+  const benchSrc = path.join(repoRoot, 'test', 'bench');
+  const benchOut = path.join(integrationOut, '..', 'bench');
+  fs.rmSync(benchOut, { recursive: true, force: true });
+  await esbuild.build({
+    entryPoints: tsFiles(benchSrc),
+    outdir: benchOut,
+    outbase: benchSrc,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: true,
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
   await esbuild.build({
     entryPoints: tsFiles(src),
     outdir: integrationOut,
