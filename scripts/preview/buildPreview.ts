@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCatalog } from '../../src/curriculum/parseCatalog';
+import { parseQuiz } from '../../src/curriculum/parseQuiz';
+import { parseExercise } from '../../src/curriculum/parseExercise';
+import { buildPageHtml } from '../../src/lessonPanel/pageHtml';
+import type { PageLabels } from '../../src/lessonPanel/pageHtml';
+import { renderLesson } from '../../src/lessons/renderLesson';
+
+const LABELS: PageLabels = {
+  skillOf: 'Skill {position} of {total}', minutesRead: '{minutes} min read', completed: 'Completed ✓', notCompleted: 'Not completed yet',
+  markComplete: 'Mark complete', markIncomplete: 'Mark incomplete', previous: '← Previous', next: 'Next →',
+  quizHeading: 'Check your understanding', quizIntro: 'Pick an answer for each question.', quizBest: 'Best score: {correct} / {total}',
+  retryQuiz: 'Try the quiz again', quizRight: '✓ Right.', quizWrong: '✗ Not quite.', quizAttempt: '{correct} / {total}',
+  exerciseHeading: 'Exercise', startExercise: 'Start exercise', checkExercise: 'Check exercise', showSolution: 'Show solution',
+  exerciseUntrusted: '', inPreparation: 'This lesson is in preparation.', objectivesHeading: 'What you will learn',
+};
+
+/** Page HTML for every lesson exactly as the panel builds it, with resources under `base`. */
+export function previewPages(root: string, base: string): { folder: string; html: string }[] {
+  const catalog = parseCatalog(readFileSync(join(root, 'lessons', 'curriculum.json'), 'utf8'));
+  return catalog.skills.map((skill, index) => {
+    const dir = join(root, 'lessons', skill.folder);
+    const markdown = readFileSync(join(dir, 'lesson.md'), 'utf8');
+    const rendered = renderLesson(markdown, { skillIdForFolder: (folder) => catalog.skills.find((s) => s.folder === folder)?.id });
+    const exercise = parseExercise(readFileSync(join(dir, 'exercise', 'exercise.json'), 'utf8')).exercise;
+    const html = buildPageHtml(
+      {
+        skill, stageTitle: catalog.stages.find((stage) => stage.id === skill.stageId)?.title ?? '', position: index + 1, total: catalog.skills.length,
+        complete: false, previous: catalog.skills[index - 1], next: catalog.skills[index + 1], lessonHtml: rendered.html,
+        quiz: parseQuiz(readFileSync(join(dir, 'quiz.json'), 'utf8')).questions,
+        exercise: exercise ? { title: exercise.title, language: exercise.language } : undefined, workspaceTrusted: true, labels: LABELS,
+      },
+      { cspSource: base, asWebviewUri: (path) => `${base}/${path}` },
+      'preview',
+    );
+    return { folder: skill.folder, html };
+  });
+}
