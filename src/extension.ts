@@ -8,6 +8,7 @@ import type { Services } from './commands/services';
 import { LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY } from './constants';
 import { createExtensionContentReader } from './curriculum/extensionContentReader';
 import { LessonLibrary } from './curriculum/lessonLibrary';
+import { ExerciseResults } from './exercises/exerciseResults';
 import { createLessonActions } from './lessonPanel/lessonActions';
 import { LessonPanel } from './lessonPanel/lessonPanel';
 import { createSyncedProgressStore } from './progress/syncedProgress';
@@ -54,18 +55,21 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     log,
   );
   context.subscriptions.push(panel);
+  const exerciseResults = new ExerciseResults();
+  context.subscriptions.push(exerciseResults);
   const services: Services = {
     extensionUri: context.extensionUri,
     library,
     progress,
     log,
     panel,
+    exerciseResults,
     get prompts() {
       return prompts.current;
     },
   };
 
-  const tree = new SkillTreeProvider(library, progress, (error) => {
+  const tree = new SkillTreeProvider(library, progress, exerciseResults, (error) => {
     log.error(String(error));
     void vscode.window.showErrorMessage(vscode.l10n.t('Backend Path could not load its lessons: {0}', String(error)));
   });

@@ -86,6 +86,7 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
       }
       await post(skill.id, 'running', vscode.l10n.t('Running your tests…'));
       const outcome = await runExerciseTests(folder, workspaceFolder, skill, exercise);
+      if (outcome.status !== 'error') services.exerciseResults.set(skill.id, outcome.status);
       await reportCheck(services, skill, outcome, post);
       return outcome;
     }),

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
+import type { ExerciseResults } from '../exercises/exerciseResults';
 import type { Skill } from '../curriculum/types';
 import type { LessonPanel } from '../lessonPanel/lessonPanel';
 import type { ProgressStore } from '../progress/progressStore';
@@ -12,6 +13,7 @@ export interface Services {
   readonly library: LessonLibrary;
   readonly progress: ProgressStore;
   readonly panel: LessonPanel;
+  readonly exerciseResults: ExerciseResults;
   readonly log: Log;
   /** The current dialogs; integration tests may swap them to answer modal questions. */
   readonly prompts: Prompts;

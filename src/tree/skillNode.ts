@@ -9,13 +9,21 @@ export class SkillNode {
     readonly stageTitle: string,
     readonly complete: boolean,
     readonly hasExercise: boolean,
+    /** The last check of the skill's exercise, if any. */
+    readonly exerciseResult?: 'passed' | 'failed',
   ) {}
 
   toTreeItem(): vscode.TreeItem {
     const { skill } = this;
     const item = new vscode.TreeItem(`${skill.number} · ${skill.title}`, vscode.TreeItemCollapsibleState.None);
     item.id = `skill:${skill.id}`;
-    item.description = vscode.l10n.t('{0} min', skill.minutes);
+    const minutes = vscode.l10n.t('{0} min', skill.minutes);
+    item.description =
+      this.exerciseResult === 'passed'
+        ? vscode.l10n.t('{0} · tests pass ✓', minutes)
+        : this.exerciseResult === 'failed'
+          ? vscode.l10n.t('{0} · tests fail ✗', minutes)
+          : minutes;
     item.checkboxState = this.complete
       ? vscode.TreeItemCheckboxState.Checked
       : vscode.TreeItemCheckboxState.Unchecked;

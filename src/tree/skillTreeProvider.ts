@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import type { Catalog } from '../curriculum/types';
+import type { ExerciseResults } from '../exercises/exerciseResults';
 import type { ProgressStore } from '../progress/progressStore';
 import { SkillNode } from './skillNode';
 import { StageNode } from './stageNode';
@@ -11,14 +12,15 @@ export type PathNode = StageNode | SkillNode;
 export class SkillTreeProvider implements vscode.TreeDataProvider<PathNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<PathNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
-  private readonly subscription: { dispose(): void };
+  private readonly subscriptions: { dispose(): void }[];
 
   constructor(
     private readonly library: LessonLibrary,
     private readonly progress: ProgressStore,
+    private readonly exerciseResults: ExerciseResults,
     private readonly onLoadError: (error: unknown) => void,
   ) {
-    this.subscription = progress.onDidChange(() => this.refresh());
+    this.subscriptions = [progress.onDidChange(() => this.refresh()), exerciseResults.onDidChange(() => this.refresh())];
   }
 
   refresh(): void {
@@ -46,7 +48,14 @@ export class SkillTreeProvider implements vscode.TreeDataProvider<PathNode>, vsc
       return Promise.all(
         node.stage.skills.map(async (skill) => {
           const content = await this.library.content(skill);
-          return new SkillNode(skill, node.stage.title, this.progress.isComplete(skill.id), content.exercise !== undefined);
+          const passedBefore = typeof this.progress.entry(skill.id)?.exercisePassedAt === 'string' ? 'passed' : undefined;
+          return new SkillNode(
+            skill,
+            node.stage.title,
+            this.progress.isComplete(skill.id),
+            content.exercise !== undefined,
+            this.exerciseResults.get(skill.id) ?? passedBefore,
+          );
         }),
       );
     }
@@ -59,7 +68,7 @@ export class SkillTreeProvider implements vscode.TreeDataProvider<PathNode>, vsc
   }
 
   dispose(): void {
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changeEmitter.dispose();
   }
 }

@@ -15,6 +15,17 @@ interface Outcome {
   readonly written?: readonly string[];
 }
 
+/** The skill's row in the tree, as the learner sees it. */
+async function skillDescription(api: BackendPathApi, skillId: string): Promise<string> {
+  for (const stage of await api.treeChildren()) {
+    for (const node of await api.treeChildren(stage)) {
+      const item = api.treeItem(node);
+      if (item.id === `skill:${skillId}`) return String(item.description);
+    }
+  }
+  throw new Error(`no tree item for ${skillId}`);
+}
+
 function workspaceRoot(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the integration run opens a workspace folder');
@@ -71,6 +82,7 @@ describe('exercises', function () {
         const outcome = await vscode.commands.executeCommand<Outcome>(Commands.checkExercise, skillId);
         assert.strictEqual(outcome.status, 'failed', `the untouched starter fails its tests (${outcome.message ?? ''})`);
         assert.ok(!storedCompleted(api).includes(skillId), 'the skill is not ticked');
+        assert.match(await skillDescription(api, skillId), /tests fail/, 'the tree shows the failed check');
       });
 
       it('Check Exercise passes with the solution in place and ticks the skill', async () => {
@@ -80,21 +92,46 @@ describe('exercises', function () {
         assert.ok(storedCompleted(api).includes(skillId), 'the skill is ticked in stored progress');
         const stored = api.storedProgress() as { skills: Record<string, { exercisePassedAt?: string }> };
         assert.ok(stored.skills[skillId].exercisePassedAt, 'the pass is recorded');
+        assert.match(await skillDescription(api, skillId), /tests pass/, 'the tree shows the passed check');
       });
     });
   }
 
-  it('Show Solution asks first and changes nothing when declined', async () => {
-    const { fakePrompts, usePrompts } = await import('./helpers');
-    const prompts = fakePrompts(() => undefined);
-    const restore = usePrompts(api, prompts);
-    try {
-      const shown = await vscode.commands.executeCommand<boolean>(Commands.showSolution, 'http-fundamentals');
-      assert.strictEqual(shown, false);
-      assert.strictEqual(prompts.asked.length, 1);
-      assert.match(prompts.asked[0].message, /solution/i);
-    } finally {
-      restore();
-    }
+  // After the exercises above, so the learner's files exist (mocha runs a suite's own tests before its sub-suites).
+  describe('show solution', () => {
+    it('Show Solution, once confirmed, opens a diff of the learner\'s file against the solution', async () => {
+      const { fakePrompts, usePrompts } = await import('./helpers');
+      const prompts = fakePrompts((_message, actions) => actions[0]);
+      const restore = usePrompts(api, prompts);
+      try {
+        await closeAllEditors();
+        const shown = await vscode.commands.executeCommand<boolean>(Commands.showSolution, 'http-fundamentals');
+        assert.strictEqual(shown, true);
+        const diffs = vscode.window.tabGroups.all
+          .flatMap((group) => group.tabs)
+          .map((tab) => tab.input)
+          .filter((input): input is vscode.TabInputTextDiff => input instanceof vscode.TabInputTextDiff);
+        assert.strictEqual(diffs.length, 1, 'one diff editor is open');
+        assert.match(diffs[0].original.fsPath, /backend-path-exercises[\\/]01-http-fundamentals[\\/]src[\\/]app\.js$/);
+        assert.match(diffs[0].modified.fsPath, /exercise[\\/]solution[\\/]src[\\/]app\.js$/);
+      } finally {
+        restore();
+        await closeAllEditors();
+      }
+    });
+
+    it('Show Solution asks first and changes nothing when declined', async () => {
+      const { fakePrompts, usePrompts } = await import('./helpers');
+      const prompts = fakePrompts(() => undefined);
+      const restore = usePrompts(api, prompts);
+      try {
+        const shown = await vscode.commands.executeCommand<boolean>(Commands.showSolution, 'http-fundamentals');
+        assert.strictEqual(shown, false);
+        assert.strictEqual(prompts.asked.length, 1);
+        assert.match(prompts.asked[0].message, /solution/i);
+      } finally {
+        restore();
+      }
+    });
   });
 });
