@@ -38,35 +38,26 @@ function tsFiles(dir) {
 export async function compileIntegrationTests() {
   const esbuild = await import('esbuild');
   const src = path.join(repoRoot, 'test', 'integration');
-  fs.rmSync(integrationOut, { recursive: true, force: true });
   const benchSrc = path.join(repoRoot, 'test', 'bench');
   const benchOut = path.join(integrationOut, '..', 'bench');
-  fs.rmSync(benchOut, { recursive: true, force: true });
-  await esbuild.build({
-    entryPoints: tsFiles(benchSrc),
-    outdir: benchOut,
-    outbase: benchSrc,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-  });
-  await esbuild.build({
-    entryPoints: tsFiles(src),
-    outdir: integrationOut,
-    outbase: src,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: true,
-    // The host provides `vscode`; mocha must be the one instance the index configures.
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-  });
+  // One bundle per file. The host provides `vscode`; mocha must be the one instance the index configures.
+  const bundle = async (from, to) => {
+    fs.rmSync(to, { recursive: true, force: true });
+    await esbuild.build({
+      entryPoints: tsFiles(from),
+      outdir: to,
+      outbase: from,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      sourcemap: true,
+      external: ['vscode', 'mocha'],
+      logLevel: 'warning',
+    });
+  };
+  await bundle(benchSrc, benchOut);
+  await bundle(src, integrationOut);
   return integrationOut;
 }
 

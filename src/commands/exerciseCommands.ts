@@ -6,15 +6,7 @@ import { exerciseFolder, runExerciseTests } from '../exercises/exerciseRunner';
 import { copyTreeSafely } from '../scaffold/workspaceScaffolder';
 import type { Services } from './services';
 import { resolveSkill } from './services';
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { uriExists as exists } from '../ui/uriExists';
 
 async function skillWithExercise(services: Services, argument: unknown): Promise<{ skill: Skill; exercise: ExerciseSpec } | undefined> {
   const skill = await resolveSkill(services, argument);

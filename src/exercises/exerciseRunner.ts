@@ -3,6 +3,7 @@ import { EXERCISES_FOLDER } from '../constants';
 import type { ExerciseSpec, Skill } from '../curriculum/types';
 import { createProcessProbe } from './processProbe';
 import { resolveTestCommand } from './toolchain';
+import { uriExists as exists } from '../ui/uriExists';
 
 export type CheckOutcome =
   | { readonly status: 'passed' | 'failed'; readonly exitCode: number | undefined }
@@ -10,15 +11,6 @@ export type CheckOutcome =
 
 export function exerciseFolder(workspaceFolder: vscode.Uri, skill: Skill): vscode.Uri {
   return vscode.Uri.joinPath(workspaceFolder, EXERCISES_FOLDER, skill.folder);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Prompts } from '../ui/prompts';
 import type { ScaffoldReport } from './applyScaffold';
 import { applyScaffold } from './applyScaffold';
 import { planScaffold } from './scaffoldPlan';
+import { uriExists as exists } from '../ui/uriExists';
 
 async function listFiles(root: vscode.Uri, prefix = ''): Promise<string[]> {
   const entries = await vscode.workspace.fs.readDirectory(prefix ? vscode.Uri.joinPath(root, ...prefix.split('/')) : root);
@@ -14,15 +15,6 @@ async function listFiles(root: vscode.Uri, prefix = ''): Promise<string[]> {
     }),
   );
   return nested.flat();
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export interface CopyRequest {

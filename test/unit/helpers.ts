@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import type { MementoLike } from '../../src/progress/mementoLike';
+import type { ScaffoldFileSystem } from '../../src/scaffold/applyScaffold';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 
@@ -25,4 +27,15 @@ export class MemoryMemento implements MementoLike {
     this.writes += 1;
     this.values.set(key, value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
   }
+}
+
+/** The scaffold writer's file system over real folders, as workspace.fs would back it. */
+export function diskFs(source: string, target: string): ScaffoldFileSystem {
+  return {
+    readSource: async (path) => readFile(join(source, path)),
+    writeTarget: async (path, content) => {
+      await mkdir(dirname(join(target, path)), { recursive: true });
+      await writeFile(join(target, path), content);
+    },
+  };
 }

@@ -2,20 +2,11 @@ import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { ScaffoldFileSystem } from '../../src/scaffold/applyScaffold';
 import { applyScaffold } from '../../src/scaffold/applyScaffold';
 import { UnsafeTemplatePathError, planScaffold } from '../../src/scaffold/scaffoldPlan';
-
-function diskFs(source: string, target: string): ScaffoldFileSystem {
-  return {
-    readSource: async (path) => readFile(join(source, path)),
-    writeTarget: async (path, content) => {
-      await mkdir(dirname(join(target, path)), { recursive: true });
-      await writeFile(join(target, path), content);
-    },
-  };
-}
+import { diskFs } from './helpers';
 
 async function sha256(path: string): Promise<string> {
   return createHash('sha256').update(await readFile(path)).digest('hex');

@@ -7,17 +7,7 @@ import type { ScaffoldFileSystem } from '../../../src/scaffold/applyScaffold';
 import { applyScaffold } from '../../../src/scaffold/applyScaffold';
 import { UnsafeTemplatePathError, planScaffold } from '../../../src/scaffold/scaffoldPlan';
 import { Random } from './support';
-
-/** The writer as the extension drives it, over real folders (like workspace.fs would). */
-function diskFs(source: string, target: string): ScaffoldFileSystem {
-  return {
-    readSource: async (path) => readFile(join(source, path)),
-    writeTarget: async (path, content) => {
-      await mkdir(dirname(join(target, path)), { recursive: true });
-      await writeFile(join(target, path), content);
-    },
-  };
-}
+import { diskFs } from '../helpers';
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
