@@ -78,6 +78,20 @@ export default [
     },
   },
   {
+    name: 'the quiz answer and the scroll position survive hiding the panel',
+    fn: async ({ page }) => {
+      // Another editor in the same group hides the lesson; its webview is torn down until shown again.
+      await runCommand(page, 'File: New Untitled Text File');
+      await page.locator('.tabs-container .tab').filter({ hasText: 'Untitled' }).first().waitFor({ timeout: 10_000 });
+      await page.locator('.tabs-container .tab').filter({ hasText: SKILL }).first().click();
+      const frame = await lessonPage(page, 'http-fundamentals');
+      await waitFor(async () => ((await frame.locator('#feedback-0').textContent()) ?? '').trim().length > 0,
+        { message: 'the first answer\'s feedback after showing the lesson again' });
+      const scrollY = await frame.evaluate(() => window.scrollY);
+      assert.ok(scrollY > 0, `the page came back scrolled to the quiz (scrollY ${scrollY})`);
+    },
+  },
+  {
     name: 'ticking a skill updates the stage count',
     fn: async ({ page }) => {
       const before = await stageCount(page);
