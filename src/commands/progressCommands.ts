@@ -27,6 +27,7 @@ export function registerProgressCommands(services: Services): vscode.Disposable 
       );
       if (answer !== reset) return false;
       await progress.reset();
+      services.exerciseResults.clear();
       void vscode.window.showInformationMessage(vscode.l10n.t('Backend Path progress was reset.'));
       return true;
     }),

@@ -20,6 +20,13 @@ export class ExerciseResults {
     this.changes.fire(skillId);
   }
 
+  /** Forgets every result, e.g. when the learner resets their progress. */
+  clear(): void {
+    const skillIds = [...this.results.keys()];
+    this.results.clear();
+    for (const skillId of skillIds) this.changes.fire(skillId);
+  }
+
   dispose(): void {
     this.changes.dispose();
   }
