@@ -74,10 +74,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     void vscode.window.showErrorMessage(vscode.l10n.t('Backend Path could not load its lessons: {0}', String(error)));
   });
   let skillIds: readonly string[] | undefined;
-  void library.catalog().then(
-    (catalog) => (skillIds = catalog.skills.map((skill) => skill.id)),
-    () => undefined,
-  );
+  void library.whenLoaded().then((catalog) => (skillIds = catalog.skills.map((skill) => skill.id)));
 
   context.subscriptions.push(
     registerTree(tree, progress, log),

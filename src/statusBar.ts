@@ -9,7 +9,7 @@ export function registerStatusBar(library: LessonLibrary, progress: ProgressStor
   item.name = vscode.l10n.t('Backend Path Progress');
   item.command = Commands.continueLearning;
   const update = async () => {
-    const catalog = await library.catalog();
+    const catalog = await library.whenLoaded();
     const ids = catalog.skills.map((skill) => skill.id);
     const done = progress.completedCount(ids);
     item.text = `$(mortar-board) ${done}/${ids.length}`;
@@ -17,8 +17,8 @@ export function registerStatusBar(library: LessonLibrary, progress: ProgressStor
     item.accessibilityInformation = { label: vscode.l10n.t('Backend Path, {0} of {1} skills complete', done, ids.length) };
     item.show();
   };
-  // Deferred so activation itself reads no files.
-  const timer = setTimeout(() => void update().catch(() => item.hide()), 0);
+  // Shown once the tree (or a command) has loaded the catalog, so activation itself reads no files.
+  void update().catch(() => item.hide());
   const subscription = progress.onDidChange(() => void update().catch(() => item.hide()));
-  return vscode.Disposable.from(item, { dispose: () => clearTimeout(timer) }, subscription);
+  return vscode.Disposable.from(item, subscription);
 }

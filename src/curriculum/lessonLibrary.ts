@@ -24,12 +24,25 @@ export interface LessonContent {
 export class LessonLibrary {
   private catalogPromise: Promise<Catalog> | undefined;
   private readonly contentCache = new Map<string, Promise<LessonContent>>();
+  private announceLoaded: ((catalog: Catalog) => void) | undefined;
+  private readonly loadedPromise = new Promise<Catalog>((resolve) => (this.announceLoaded = resolve));
 
   constructor(private readonly reader: ContentReader) {}
 
   catalog(): Promise<Catalog> {
-    this.catalogPromise ??= this.loadCatalog();
+    if (!this.catalogPromise) {
+      this.catalogPromise = this.loadCatalog();
+      this.catalogPromise.then((catalog) => this.announceLoaded?.(catalog), () => undefined);
+    }
     return this.catalogPromise;
+  }
+
+  /**
+   * Resolves once something else has loaded the catalog, without loading it: for features such as
+   * the status bar that should not add file reads of their own at activation.
+   */
+  whenLoaded(): Promise<Catalog> {
+    return this.loadedPromise;
   }
 
   content(skill: Skill): Promise<LessonContent> {

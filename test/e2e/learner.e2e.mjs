@@ -40,6 +40,10 @@ export default [
       await stage.waitFor({ timeout: 30_000 });
       assert.match(await stageCount(page), /^0\/\d+$/);
       await treeRow(page, SKILL).waitFor();
+      // The status bar shows done/22 and continues learning on click.
+      const statusItem = page.locator('.part.statusbar [aria-label*="Backend Path"]').first();
+      await waitFor(async () => ((await statusItem.textContent().catch(() => '')) ?? '').trim().endsWith('0/22'),
+        { message: 'the status bar item "0/22"' });
     },
   },
   {

@@ -48,3 +48,24 @@ describe('lesson search', () => {
     assert.equal(searchSkills(catalog.skills, () => undefined, '  ').length, 22);
   });
 });
+
+describe('lesson library', () => {
+  it('reads nothing until asked, then reads curriculum.json once and tells waiting listeners', async () => {
+    const { LessonLibrary } = await import('../../src/curriculum/lessonLibrary');
+    const reads: string[] = [];
+    const library = new LessonLibrary({
+      readText: async (path) => {
+        reads.push(path);
+        return path === 'lessons/curriculum.json' ? readRepoFile(path) : undefined;
+      },
+    });
+    let announced = 0;
+    void library.whenLoaded().then((catalog) => (announced = catalog.skills.length));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    assert.deepEqual(reads, [], 'whenLoaded() alone reads nothing');
+    await Promise.all([library.catalog(), library.catalog()]);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    assert.deepEqual(reads, ['lessons/curriculum.json']);
+    assert.equal(announced, 22);
+  });
+});
