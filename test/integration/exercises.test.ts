@@ -1,6 +1,7 @@
 // Start and Check on real exercises: the learner's own tests run as a VS Code task with real Node
 // and PHPUnit, a failing check leaves the skill alone and a passing one ticks it.
 import * as assert from 'assert';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -96,6 +97,29 @@ describe('exercises', function () {
       });
     });
   }
+
+  describe('toolchain', () => {
+    it('explains an old Node.js with the next step instead of running the tests', async () => {
+      // The probe runs `node --version` from the extension host's PATH; drop the Node 24 folder from it.
+      const original = process.env.PATH ?? '';
+      const nodeMajor = (dir: string) => {
+        try {
+          return Number(/^v(\d+)/.exec(execFileSync(path.join(dir, 'node'), ['--version'], { encoding: 'utf8' }))?.[1] ?? 0);
+        } catch {
+          return 0; // no node here
+        }
+      };
+      process.env.PATH = original.split(path.delimiter).filter((dir) => nodeMajor(dir) < 22).join(path.delimiter);
+      try {
+        const outcome = await vscode.commands.executeCommand<Outcome>(Commands.checkExercise, 'http-fundamentals');
+        assert.strictEqual(outcome.status, 'error');
+        // Node 20 on this machine's PATH gives "needs 22 or newer"; a machine without one, "not found".
+        assert.match(outcome.message ?? '', /(need Node\.js 22 or newer|Node\.js was not found).*Install Node\.js 24/);
+      } finally {
+        process.env.PATH = original;
+      }
+    });
+  });
 
   // After the exercises above, so the learner's files exist (mocha runs a suite's own tests before its sub-suites).
   describe('show solution', () => {
