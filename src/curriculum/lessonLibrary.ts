@@ -24,6 +24,7 @@ export interface LessonContent {
 export class LessonLibrary {
   private catalogPromise: Promise<Catalog> | undefined;
   private readonly contentCache = new Map<string, Promise<LessonContent>>();
+  private readonly exerciseCache = new Map<string, Promise<{ exercise: ExerciseSpec | undefined; problems: string[] }>>();
   private announceLoaded: ((catalog: Catalog) => void) | undefined;
   private readonly loadedPromise = new Promise<Catalog>((resolve) => (this.announceLoaded = resolve));
 
@@ -63,26 +64,41 @@ export class LessonLibrary {
     return parseCatalog(text);
   }
 
+  /**
+   * Only the exercise spec: the tree needs to know which skills have an exercise without reading
+   * every lesson's markdown.
+   */
+  exercise(skill: Skill): Promise<{ exercise: ExerciseSpec | undefined; problems: string[] }> {
+    let cached = this.exerciseCache.get(skill.id);
+    if (!cached) {
+      cached = this.loadExercise(skill);
+      this.exerciseCache.set(skill.id, cached);
+    }
+    return cached;
+  }
+
+  private async loadExercise(skill: Skill): Promise<{ exercise: ExerciseSpec | undefined; problems: string[] }> {
+    const where = `lessons/${skill.folder}/exercise`;
+    const text = await this.reader.readText(`${where}/exercise.json`);
+    if (text === undefined) return { exercise: undefined, problems: [] };
+    const parsed = parseExercise(text);
+    return { exercise: parsed.exercise, problems: parsed.problems.map((problem) => `${where}: ${problem}`) };
+  }
+
   private async loadContent(skill: Skill): Promise<LessonContent> {
     const base = `lessons/${skill.folder}`;
-    const [markdown, quizText, exerciseText] = await Promise.all([
+    const [markdown, quizText, exercise] = await Promise.all([
       this.reader.readText(`${base}/lesson.md`),
       this.reader.readText(`${base}/quiz.json`),
-      this.reader.readText(`${base}/exercise/exercise.json`),
+      this.exercise(skill),
     ]);
-    const problems: string[] = [];
+    const problems: string[] = [...exercise.problems];
     let quiz: QuizQuestion[] = [];
     if (quizText !== undefined) {
       const parsed = parseQuiz(quizText);
       quiz = parsed.questions;
       problems.push(...parsed.problems.map((problem) => `${base}/quiz.json: ${problem}`));
     }
-    let exercise: ExerciseSpec | undefined;
-    if (exerciseText !== undefined) {
-      const parsed = parseExercise(exerciseText);
-      exercise = parsed.exercise;
-      problems.push(...parsed.problems.map((problem) => `${base}/exercise: ${problem}`));
-    }
-    return { markdown, quiz, exercise, problems };
+    return { markdown, quiz, exercise: exercise.exercise, problems };
   }
 }

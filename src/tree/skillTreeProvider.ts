@@ -47,13 +47,13 @@ export class SkillTreeProvider implements vscode.TreeDataProvider<PathNode>, vsc
     if (node instanceof StageNode) {
       return Promise.all(
         node.stage.skills.map(async (skill) => {
-          const content = await this.library.content(skill);
+          const { exercise } = await this.library.exercise(skill);
           const passedBefore = typeof this.progress.entry(skill.id)?.exercisePassedAt === 'string' ? 'passed' : undefined;
           return new SkillNode(
             skill,
             node.stage.title,
             this.progress.isComplete(skill.id),
-            content.exercise !== undefined,
+            exercise !== undefined,
             this.exerciseResults.get(skill.id) ?? passedBefore,
           );
         }),

@@ -69,3 +69,23 @@ describe('lesson library', () => {
     assert.equal(announced, 22);
   });
 });
+
+describe('lesson library reads', () => {
+  it('the tree can learn about exercises without reading lesson markdown', async () => {
+    const { LessonLibrary } = await import('../../src/curriculum/lessonLibrary');
+    const reads: string[] = [];
+    const library = new LessonLibrary({
+      readText: async (path) => {
+        reads.push(path);
+        return readRepoFile(path);
+      },
+    });
+    const catalog = await library.catalog();
+    const { exercise } = await library.exercise(catalog.skills[0]);
+    assert.equal(exercise?.language, 'node');
+    assert.deepEqual(reads, ['lessons/curriculum.json', 'lessons/01-http-fundamentals/exercise/exercise.json']);
+    const content = await library.content(catalog.skills[0]);
+    assert.ok(content.markdown?.startsWith('# HTTP Fundamentals'));
+    assert.equal(reads.filter((path) => path.endsWith('exercise.json')).length, 1, 'exercise.json is read once');
+  });
+});
