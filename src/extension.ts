@@ -88,6 +88,10 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
       deserializeWebviewPanel: (webviewPanel, state) => panel.restore(webviewPanel, state),
     }),
+    // globalState is shared by all windows; pick up ticks made elsewhere when this one regains focus.
+    vscode.window.onDidChangeWindowState((state) => {
+      if (state.focused) progress.syncFromStorage();
+    }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       tree.refresh();
       void panel.refresh();

@@ -48,6 +48,13 @@ export class ProgressStore {
     this.record = undefined;
   }
 
+  /** Re-reads the stored record, which another window may have changed, and tells listeners if it did. */
+  syncFromStorage(): void {
+    const before = JSON.stringify(this.snapshot());
+    this.reload();
+    if (JSON.stringify(this.snapshot()) !== before) this.changes.fire({ skillIds: [] });
+  }
+
   isComplete(skillId: string): boolean {
     return isEntryComplete(this.current().skills.get(skillId));
   }
@@ -69,6 +76,7 @@ export class ProgressStore {
   }
 
   async setComplete(skillId: string, complete: boolean): Promise<void> {
+    this.reload(); // another window may have written since we last read; build on its record
     if (this.isComplete(skillId) === complete) return;
     const changes: Record<string, unknown> = { completed: complete };
     changes.completedAt = complete ? this.now().toISOString() : undefined;
@@ -77,6 +85,7 @@ export class ProgressStore {
 
   /** Keeps the best score ever reached on the skill's quiz. */
   async recordQuizScore(skillId: string, correct: number, total: number): Promise<boolean> {
+    this.reload();
     const best = this.quizBest(skillId);
     if (best && best.total === total && best.correct >= correct) return false;
     await this.updateEntry(skillId, { quizBest: { correct, total, at: this.now().toISOString() } });
@@ -84,10 +93,12 @@ export class ProgressStore {
   }
 
   async recordExercisePass(skillId: string): Promise<void> {
+    this.reload();
     await this.updateEntry(skillId, { exercisePassedAt: this.now().toISOString() });
   }
 
   async reset(): Promise<void> {
+    this.reload();
     const previous = this.current();
     // Quarantined values are not progress; keep them so a reset never destroys recovered data.
     this.record = { ...emptyProgress(), quarantine: previous.quarantine, extra: previous.extra };
@@ -101,6 +112,7 @@ export class ProgressStore {
   /** Validates, then merges; throws ImportError and changes nothing when the file is not valid. */
   async importJson(text: string): Promise<readonly string[]> {
     const incoming = readProgressExport(text);
+    this.reload();
     const merged = mergeProgress(this.current(), incoming);
     this.record = merged.record;
     await this.persist([]);

@@ -164,3 +164,32 @@ describe('progress sync', () => {
     assert.deepEqual([...memento.values.keys()], [KEY]);
   });
 });
+
+describe('progress across windows', () => {
+  it('a write builds on what another window stored meanwhile, so neither tick is lost', async () => {
+    const shared = new MemoryMemento();
+    const windowA = new ProgressStore(shared, KEY, fixedNow);
+    const windowB = new ProgressStore(shared, KEY, fixedNow);
+    assert.equal(windowB.isComplete('http-fundamentals'), false); // B has read (and cached) the record
+    await windowA.setComplete('http-fundamentals', true);
+    await windowB.setComplete('sql-fundamentals', true);
+    const reread = new ProgressStore(shared, KEY, fixedNow);
+    assert.equal(reread.isComplete('http-fundamentals'), true);
+    assert.equal(reread.isComplete('sql-fundamentals'), true);
+  });
+
+  it('syncFromStorage() shows another window\'s ticks and fires a change only when there was one', async () => {
+    const shared = new MemoryMemento();
+    const windowA = new ProgressStore(shared, KEY, fixedNow);
+    const windowB = new ProgressStore(shared, KEY, fixedNow);
+    let changes = 0;
+    windowB.onDidChange(() => (changes += 1));
+    assert.equal(windowB.isComplete('orm-basics'), false);
+    windowB.syncFromStorage();
+    assert.equal(changes, 0, 'nothing changed yet');
+    await windowA.setComplete('orm-basics', true);
+    windowB.syncFromStorage();
+    assert.equal(windowB.isComplete('orm-basics'), true);
+    assert.equal(changes, 1);
+  });
+});
