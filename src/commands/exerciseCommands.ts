@@ -67,6 +67,11 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
       const workspaceFolder = found && workspaceFolderOrWarn();
       if (!found || !workspaceFolder) return undefined;
       const { skill, exercise } = found;
+      if (workspaceFolder.uri.scheme !== 'file') {
+        const message = vscode.l10n.t('Checking an exercise runs its tests on this machine, so it needs a folder on disk, not a virtual workspace.');
+        void vscode.window.showWarningMessage(message);
+        return { status: 'error', message };
+      }
       const folder = exerciseFolder(workspaceFolder.uri, skill);
       if (!(await exists(folder))) {
         const start = vscode.l10n.t('Start Exercise');
