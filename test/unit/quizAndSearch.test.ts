@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { LessonLibrary } from '../../src/curriculum/lessonLibrary';
 import { parseCatalog } from '../../src/curriculum/parseCatalog';
 import { searchSkills } from '../../src/curriculum/searchSkills';
 import { QuizSession } from '../../src/lessonPanel/quizSession';
@@ -49,16 +50,21 @@ describe('lesson search', () => {
   });
 });
 
+/** A library over the repository's lessons that records every file it reads. */
+function recordingLibrary(): { library: LessonLibrary; reads: string[] } {
+  const reads: string[] = [];
+  const library = new LessonLibrary({
+    readText: async (path) => {
+      reads.push(path);
+      return readRepoFile(path);
+    },
+  });
+  return { library, reads };
+}
+
 describe('lesson library', () => {
   it('reads nothing until asked, then reads curriculum.json once and tells waiting listeners', async () => {
-    const { LessonLibrary } = await import('../../src/curriculum/lessonLibrary');
-    const reads: string[] = [];
-    const library = new LessonLibrary({
-      readText: async (path) => {
-        reads.push(path);
-        return path === 'lessons/curriculum.json' ? readRepoFile(path) : undefined;
-      },
-    });
+    const { library, reads } = recordingLibrary();
     let announced = 0;
     void library.whenLoaded().then((catalog) => (announced = catalog.skills.length));
     await new Promise((resolve) => setTimeout(resolve, 10));
@@ -68,18 +74,9 @@ describe('lesson library', () => {
     assert.deepEqual(reads, ['lessons/curriculum.json']);
     assert.equal(announced, 22);
   });
-});
 
-describe('lesson library reads', () => {
   it('the tree can learn about exercises without reading lesson markdown', async () => {
-    const { LessonLibrary } = await import('../../src/curriculum/lessonLibrary');
-    const reads: string[] = [];
-    const library = new LessonLibrary({
-      readText: async (path) => {
-        reads.push(path);
-        return readRepoFile(path);
-      },
-    });
+    const { library, reads } = recordingLibrary();
     const catalog = await library.catalog();
     const { exercise } = await library.exercise(catalog.skills[0]);
     assert.equal(exercise?.language, 'node');
