@@ -90,6 +90,11 @@ export function analyseLesson(markdown: string, title: string, minutes: number):
     const run = flag === 'run';
     if (flag && !run) problems.push(`line ${line}: unknown code block flag "${flag}" (only "run")`);
     if (run && language !== 'php' && language !== 'js') problems.push(`line ${line}: only php and js blocks can be "run"`);
+    if (language === 'output') {
+      const previous = meaningful[index - 1] as Tokens.Code | undefined;
+      const previousFlag = previous?.type === 'code' ? (previous.lang ?? '').trim().split(/\s+/)[1] : undefined;
+      if (previousFlag !== 'run') problems.push(`line ${line}: an output block must follow a "php run" or "js run" block, so the linter can prove it`);
+    }
     const next = meaningful[index + 1];
     const expectedOutput = run && next?.type === 'code' && (next as Tokens.Code).lang?.trim() === 'output' ? (next as Tokens.Code).text : undefined;
     if (language === 'php' || language === 'js') samples.push({ language, run, code: code.text, expectedOutput, line });
