@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { ensureNode24 } from './lib/node24.mjs';
-import { root } from './lib/runTs.mjs';
+import { importTs, root } from './lib/runTs.mjs';
 
 const TIMEOUT_MS = 60_000;
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
@@ -33,8 +33,9 @@ function runTests(language, cwd) {
 }
 
 const lessons = join(root, 'lessons');
-const catalog = JSON.parse(readFileSync(join(lessons, 'curriculum.json'), 'utf8'));
-const folders = catalog.stages.flatMap((stage) => stage.skills.map((skill) => `${String(skill.number).padStart(2, '0')}-${skill.id}`));
+// The extension's own catalog parser: validated, and the same folder names the extension uses.
+const { parseCatalog } = await importTs('src/curriculum/parseCatalog.ts');
+const folders = parseCatalog(readFileSync(join(lessons, 'curriculum.json'), 'utf8')).skills.map((skill) => skill.folder);
 let passed = 0;
 let failed = 0;
 const problems = [];
