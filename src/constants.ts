@@ -34,7 +34,5 @@ export const Commands = {
   showSolution: 'backendPath.showSolution',
 } as const;
 
-export type CommandId = (typeof Commands)[keyof typeof Commands];
-
 /** Where Start Exercise copies a skill's starter, relative to the workspace folder. */
 export const EXERCISES_FOLDER = 'backend-path-exercises';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands, Settings } from '../constants';
+import type { ExerciseStatus } from '../lessonPanel/protocol';
 import type { ExerciseSpec, Skill } from '../curriculum/types';
 import type { CheckOutcome } from '../exercises/exerciseRunner';
 import { exerciseFolder, runExerciseTests } from '../exercises/exerciseRunner';
@@ -29,7 +30,7 @@ function workspaceFolderOrWarn(): vscode.WorkspaceFolder | undefined {
 }
 
 export function registerExerciseCommands(services: Services): vscode.Disposable {
-  const post = (skillId: string, status: 'running' | 'passed' | 'failed' | 'error', detail: string) =>
+  const post = (skillId: string, status: ExerciseStatus, detail: string) =>
     services.panel.post({ type: 'exerciseStatus', skillId, status, detail });
 
   return vscode.Disposable.from(
@@ -116,7 +117,7 @@ async function reportCheck(
   services: Services,
   skill: Skill,
   outcome: CheckOutcome,
-  post: (skillId: string, status: 'running' | 'passed' | 'failed' | 'error', detail: string) => Thenable<void>,
+  post: (skillId: string, status: ExerciseStatus, detail: string) => Thenable<void>,
 ): Promise<void> {
   if (outcome.status === 'error') {
     await post(skill.id, 'error', outcome.message);

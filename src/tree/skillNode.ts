@@ -3,7 +3,6 @@ import { Commands } from '../constants';
 import type { Skill } from '../curriculum/types';
 
 export class SkillNode {
-  readonly kind = 'skill';
   constructor(
     readonly skill: Skill,
     readonly stageTitle: string,

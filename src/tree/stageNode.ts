@@ -2,7 +2,6 @@ import * as vscode from 'vscode';
 import type { Stage } from '../curriculum/types';
 
 export class StageNode {
-  readonly kind = 'stage';
   constructor(
     readonly stage: Stage,
     readonly done: number,
