@@ -17,9 +17,10 @@
 
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { tmpdir } from 'node:os';
 import { basename, delimiter, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureNode24 } from './lib/node24.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATES = join(ROOT, 'templates');
@@ -57,25 +58,6 @@ function copyTemplate(name) {
   return target;
 }
 
-function node24Binary() {
-  if (process.env.BACKEND_PATH_NODE24) {
-    if (!existsSync(process.env.BACKEND_PATH_NODE24)) {
-      throw new StepError(`BACKEND_PATH_NODE24=${process.env.BACKEND_PATH_NODE24} does not exist`);
-    }
-    return process.env.BACKEND_PATH_NODE24;
-  }
-
-  const cache = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
-  const prefix = join(cache, 'backend-path', 'node24');
-  const binary = join(prefix, 'node_modules', '.bin', IS_WINDOWS ? 'node.cmd' : 'node');
-  if (!existsSync(binary)) {
-    console.log(`Node 24 not found at ${binary}; installing it from the npm registry.`);
-    run('npm', ['install', '--prefix', prefix, '--no-save', '--no-audit', '--no-fund', 'node@24']);
-    if (!existsSync(binary)) throw new StepError(`npm install did not produce ${binary}`);
-  }
-  return binary;
-}
-
 const suites = {
   php(dir) {
     run('composer', ['dump-autoload', '--quiet'], { cwd: dir });
@@ -83,10 +65,13 @@ const suites = {
   },
 
   node(dir) {
-    const node = node24Binary();
-    const version = spawnSync(node, ['--version'], { encoding: 'utf8', shell: IS_WINDOWS }).stdout?.trim();
-    console.log(`Using Node ${version} (${node})`);
-    if (!version?.startsWith('v24.')) console.warn(`warning: expected Node 24, got ${version}`);
+    let node;
+    try {
+      node = ensureNode24(); // installs node@24 into the cache on first use, and checks it is v24
+    } catch (error) {
+      throw new StepError(error.message);
+    }
+    console.log(`Using Node 24 (${node})`);
     // Put that Node first on PATH so any child process the tests start uses it too.
     const env = { ...process.env, PATH: `${dirname(node)}${delimiter}${process.env.PATH ?? ''}` };
     delete env.NODE_OPTIONS; // options meant for the Node running this script, not the tests
