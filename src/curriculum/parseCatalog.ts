@@ -57,6 +57,7 @@ function parseStages(value: unknown, errors: ValidationErrors): Stage[] {
     errors.add('stages must be a non-empty array');
     return [];
   }
+  let position = 0;
   return value.map((stageValue, stageIndex) => {
     const where = `stages[${stageIndex}]`;
     const record = isRecord(stageValue) ? stageValue : {};
@@ -67,9 +68,11 @@ function parseStages(value: unknown, errors: ValidationErrors): Stage[] {
     if (!Array.isArray(record.skills) || skillValues.length === 0) {
       errors.add(`${where}.skills must be a non-empty array`);
     }
-    const skills = skillValues.map((skillValue, skillIndex) =>
-      parseSkill(skillValue, `${where}.skills[${skillIndex}]`, id, errors),
-    );
+    const skills = skillValues.map((skillValue, skillIndex) => ({
+      ...parseSkill(skillValue, `${where}.skills[${skillIndex}]`, id, errors),
+      // Study order across stages: the number learners see.
+      position: ++position,
+    }));
     return { id, title, skills };
   });
 }
@@ -84,8 +87,13 @@ function parseSkill(value: unknown, where: string, stageId: string, errors: Vali
   if (objectives.length < 3 || objectives.length > 6) {
     errors.add(`${where}.objectives must list 3 to 6 objectives`);
   }
+  const reviewBy = record.reviewBy;
+  if (reviewBy !== undefined && (typeof reviewBy !== 'string' || !isIsoDate(reviewBy))) {
+    errors.add(`${where}.reviewBy must be a date written YYYY-MM-DD`);
+  }
   return {
     number,
+    position: 0,
     id,
     title: nonEmptyString(record.title, `${where}.title`, errors),
     summary: nonEmptyString(record.summary, `${where}.summary`, errors),
@@ -93,7 +101,14 @@ function parseSkill(value: unknown, where: string, stageId: string, errors: Vali
     objectives,
     stageId,
     folder: skillFolder({ number, id }),
+    ...(typeof reviewBy === 'string' && isIsoDate(reviewBy) ? { reviewBy } : {}),
   };
+}
+
+function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
 }
 
 function checkUniqueness(skills: readonly Skill[], errors: ValidationErrors): void {

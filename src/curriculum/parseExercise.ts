@@ -4,7 +4,10 @@ import { ValidationErrors, isRecord, nonEmptyString } from './validation';
 const TEST_COMMANDS = { node: 'node --test', php: 'phpunit' } as const;
 
 /** Parses exercise.json. Paths must stay inside the exercise: no absolute paths, no `..`. */
-export function parseExercise(text: string): { exercise?: ExerciseSpec; problems: string[] } {
+export function parseExercise(
+  text: string,
+  options: { readonly strict?: boolean; readonly objectiveCount?: number } = {},
+): { exercise?: ExerciseSpec; problems: string[] } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -27,9 +30,10 @@ export function parseExercise(text: string): { exercise?: ExerciseSpec; problems
   if (expectedCommand && raw.testCommand !== expectedCommand) {
     errors.add(`exercise.json testCommand must be "${expectedCommand}" for ${String(language)}`);
   }
+  const objectives = parseObjectiveNumbers(raw.objectives, options, errors);
   if (!errors.ok || !expectedCommand) return { problems: errors.messages };
   return {
-    exercise: { language: language as ExerciseSpec['language'], title, files, testCommand: expectedCommand },
+    exercise: { language: language as ExerciseSpec['language'], title, files, testCommand: expectedCommand, objectives },
     problems: [],
   };
 }
@@ -38,4 +42,21 @@ export function parseExercise(text: string): { exercise?: ExerciseSpec; problems
 export function isSafeRelativePath(path: string): boolean {
   if (path === '' || path.startsWith('/') || path.includes('\\') || /^[a-zA-Z]:/.test(path)) return false;
   return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+function parseObjectiveNumbers(
+  value: unknown,
+  options: { readonly strict?: boolean; readonly objectiveCount?: number },
+  errors: ValidationErrors,
+): number[] {
+  if (value === undefined && options.strict !== true) return [];
+  const valid =
+    Array.isArray(value) &&
+    value.length > 0 &&
+    value.every((item) => Number.isInteger(item) && (item as number) >= 1 && (options.objectiveCount === undefined || (item as number) <= options.objectiveCount));
+  if (!valid) {
+    errors.add('exercise.json objectives must list the numbers (1-based) of the skill objectives its tests practise');
+    return [];
+  }
+  return [...new Set(value as number[])];
 }

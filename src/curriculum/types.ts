@@ -10,7 +10,13 @@ export interface LearningPath {
 }
 
 export interface Skill {
+  /** The seed's skill number (the roadmap's own numbering); also the NN of the skill's folder. */
   readonly number: number;
+  /**
+   * 1-based position in the path (stage by stage, in study order). This is the number learners see
+   * ("16 · Caching Strategies", "Step 16 of 22"); the seed number stays available as `#13`.
+   */
+  readonly position: number;
   /** Stable id: progress is keyed by it, so it never changes once published. */
   readonly id: string;
   readonly title: string;
@@ -21,6 +27,8 @@ export interface Skill {
   readonly stageId: string;
   /** `NN-id`, the skill's folder under lessons/. */
   readonly folder: string;
+  /** ISO date (YYYY-MM-DD) by which the lesson's dated claims must be re-checked; lint:lessons enforces it. */
+  readonly reviewBy?: string;
 }
 
 export interface Stage {
@@ -37,11 +45,18 @@ export interface Catalog {
 }
 
 export interface QuizQuestion {
+  /** Stable id, unique within the lesson: stored answers and review cards are keyed by it. */
+  readonly id: string;
+  /** 1-based numbers of the skill objectives the question checks. */
+  readonly objectives: readonly number[];
   readonly question: string;
   readonly choices: readonly string[];
   /** Zero-based index into choices. */
   readonly answer: number;
+  /** Why the correct choice is right. */
   readonly explanation: string;
+  /** One entry per choice: the misconception a wrong choice represents; null for the correct choice. */
+  readonly feedback: readonly (string | null)[];
 }
 
 export type ExerciseLanguage = 'node' | 'php';
@@ -52,10 +67,17 @@ export interface ExerciseSpec {
   /** Files the learner edits, relative to starter/; the first is opened on start. */
   readonly files: readonly string[];
   readonly testCommand: 'node --test' | 'phpunit';
+  /** 1-based numbers of the skill objectives the exercise's tests practise. */
+  readonly objectives: readonly number[];
 }
 
 export function skillFolder(skill: Pick<Skill, 'number' | 'id'>): string {
   return `${String(skill.number).padStart(2, '0')}-${skill.id}`;
+}
+
+/** The label learners see everywhere (tree, tab, search, status): path position, then title. */
+export function skillLabel(skill: Pick<Skill, 'position' | 'title'>): string {
+  return `${skill.position} · ${skill.title}`;
 }
 
 export function findSkill(catalog: Catalog, skillId: string): Skill | undefined {

@@ -5,6 +5,7 @@ import { buildPageHtml, createNonce } from '../../src/lessonPanel/pageHtml';
 
 const skill: Skill = {
   number: 1,
+  position: 1,
   id: 'http-fundamentals',
   title: 'HTTP Fundamentals',
   summary: 'The protocol <b>that</b> matters.',
@@ -24,7 +25,9 @@ function model(overrides: Partial<PageModel> = {}): PageModel {
     total: 22,
     complete: false,
     lessonHtml: '<h1>HTTP Fundamentals</h1>',
-    quiz: [{ question: 'Which `method`?', choices: ['GET', '<b>PUT</b>'], answer: 1, explanation: 'Idempotent.' }],
+    quiz: [
+      { id: 'which-method', objectives: [2], question: 'Which `method`?', choices: ['GET', '<b>PUT</b>'], answer: 1, explanation: 'Idempotent.', feedback: ['GET is safe, not a write.', null] },
+    ],
     exercise: { title: 'Health', language: 'node' },
     workspaceTrusted: true,
     labels,

@@ -6,8 +6,8 @@ import { QuizSession } from '../../src/lessonPanel/quizSession';
 import { readRepoFile } from './helpers';
 
 const questions = [
-  { question: 'a', choices: ['x', 'y'], answer: 0, explanation: 'e1' },
-  { question: 'b', choices: ['x', 'y', 'z'], answer: 2, explanation: 'e2' },
+  { id: 'a', objectives: [1], question: 'a', choices: ['x', 'y'], answer: 0, explanation: 'e1', feedback: [null, 'not y'] },
+  { id: 'b', objectives: [2], question: 'b', choices: ['x', 'y', 'z'], answer: 2, explanation: 'e2', feedback: ['not x', 'not y', null] },
 ];
 
 describe('quiz session', () => {

@@ -149,7 +149,7 @@ describe('robustness: hostile lesson markdown', () => {
 
   it('keeps every case inert inside the whole page: one script (the nonce one), nothing escapes <main>', () => {
     const skill: Skill = {
-      number: 1, id: 'http-fundamentals', title: 'HTTP', summary: 's', minutes: 1, objectives: [], stageId: 'foundation', folder: '01-http-fundamentals',
+      number: 1, position: 1, id: 'http-fundamentals', title: 'HTTP', summary: 's', minutes: 1, objectives: [], stageId: 'foundation', folder: '01-http-fundamentals',
     };
     const labels = new Proxy({}, { get: (_target, key) => `[${String(key)}]` }) as PageLabels;
     const resources = { cspSource: 'vscode-webview://abc', asWebviewUri: (path: string) => `vscode-webview://abc/${path}` };

@@ -21,7 +21,7 @@ function requiresTrust(when: string | undefined): boolean {
 }
 
 const skill: Skill = {
-  number: 8, id: 'orm-basics', title: 'ORM Basics', summary: 's', minutes: 30, objectives: [], stageId: 'data', folder: '08-orm-basics',
+  number: 8, position: 8, id: 'orm-basics', title: 'ORM Basics', summary: 's', minutes: 30, objectives: [], stageId: 'data', folder: '08-orm-basics',
 };
 const labels = new Proxy({}, { get: (_target, key) => `[${String(key)}]` }) as PageLabels;
 const resources = { cspSource: 'vscode-webview://abc', asWebviewUri: (path: string) => `vscode-webview://abc/${path}` };
