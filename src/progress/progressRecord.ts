@@ -14,7 +14,11 @@ export const PROGRESS_RECORD_VERSION = 1;
  */
 export const MAX_RECORD_BYTES = 64 * 1024;
 
-/** One skill's entry. Fields this version does not know are carried along untouched. */
+/**
+ * One skill's entry: `completed`, `completedAt`, `quizBest` ({correct, total, at}), `exercisePassedAt`,
+ * and the stamps the merge across windows orders by: `markedAt` (last tick or untick) and `updatedAt`
+ * (last change of any kind). Fields this version does not know are carried along untouched.
+ */
 export type SkillEntry = Readonly<Record<string, unknown>>;
 
 export interface ProgressRecord {

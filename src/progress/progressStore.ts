@@ -190,7 +190,7 @@ export class ProgressStore {
     return this.write('edit', [skillId], (record) => {
       if (isEntryComplete(record.skills.get(skillId)) === complete) return undefined;
       const stamp = this.stamp();
-      return withEntry(record, skillId, { completed: complete, completedAt: complete ? stamp : undefined }, stamp);
+      return withEntry(record, skillId, { completed: complete, completedAt: complete ? stamp : undefined, markedAt: stamp }, stamp);
     });
   }
 

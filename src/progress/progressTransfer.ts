@@ -38,7 +38,7 @@ export interface ImportedProgress {
   readonly ignored: readonly string[];
 }
 
-const ENTRY_FIELDS = new Set(['completed', 'completedAt', 'updatedAt', 'quizBest', 'exercisePassedAt']);
+const ENTRY_FIELDS = new Set(['completed', 'completedAt', 'updatedAt', 'markedAt', 'quizBest', 'exercisePassedAt']);
 const SCORE_FIELDS = new Set(['correct', 'total', 'at']);
 const TOP_FIELDS = new Set(['version', 'skills', 'quarantine', 'learnerSeed', 'resetAt']);
 
@@ -150,7 +150,8 @@ export interface MergeResult {
 /**
  * Merges validated imported progress into the current one. Nothing is ever lost: completion only
  * grows, the better quiz score wins, the earlier dates win, the learner seed stays the store's own.
- * Entries the import changes are stamped `updatedAt: now`, so they win over other windows' older views.
+ * Entries the import changes are stamped `updatedAt` (and `markedAt` when completion changed) with
+ * now, so they outlive an earlier reset and win over other windows' older views.
  */
 export function mergeImport(current: ProgressRecord, incoming: ProgressRecord, now: Date): MergeResult {
   const skills = new Map(current.skills);
@@ -173,6 +174,7 @@ export function mergeImport(current: ProgressRecord, incoming: ProgressRecord, n
     }
     if (canonicalJson(merged) === canonicalJson(ours)) continue;
     merged.updatedAt = now.toISOString();
+    if (merged.completed !== ours.completed) merged.markedAt = merged.updatedAt;
     skills.set(skillId, merged);
   }
   const learnerSeed = current.learnerSeed ?? incoming.learnerSeed;

@@ -20,11 +20,11 @@ describe('progress store', () => {
     assert.equal(store.isComplete('http-fundamentals'), false);
     assert.equal(await store.setComplete('http-fundamentals', true), 'saved');
     assert.equal(saved(memento).version, 1);
-    assert.deepEqual(saved(memento).skills['http-fundamentals'], { completed: true, completedAt: NOW, updatedAt: NOW });
+    assert.deepEqual(saved(memento).skills['http-fundamentals'], { completed: true, completedAt: NOW, markedAt: NOW, updatedAt: NOW });
     assert.equal(await store.setComplete('http-fundamentals', true), 'unchanged');
     assert.equal(memento.writes, 1, 'a change to the same state writes nothing');
     await store.setComplete('http-fundamentals', false);
-    assert.deepEqual(saved(memento).skills['http-fundamentals'], { completed: false, updatedAt: NOW });
+    assert.deepEqual(saved(memento).skills['http-fundamentals'], { completed: false, markedAt: NOW, updatedAt: NOW });
   });
 
   it('stamps an untick with its own moment, so it wins over the older tick', async () => {
@@ -208,7 +208,7 @@ describe('progress store', () => {
     assert.deepEqual(Object.keys(skills).sort(), ['a', 'b']);
     assert.equal(skills.a.completedAt, '2026-05-01T00:00:00.000Z');
     assert.deepEqual(skills.a.quizBest, { correct: 3, total: 5 });
-    assert.deepEqual(skills.b, { completed: true, updatedAt: NOW });
+    assert.deepEqual(skills.b, { completed: true, markedAt: NOW, updatedAt: NOW });
     assert.equal(({} as Record<string, unknown>).completed, undefined);
   });
 

@@ -233,7 +233,7 @@ const HOSTILE: HostileCase[] = [
     text: exportOf({ version: 1, isAdmin: true, skills: { 'sql-fundamentals': { completed: true, stars: 3, __html: '<b>' } } }),
     ignored: 3,
     check: (stored) => {
-      assert.deepEqual(Object.keys(stored.skills['sql-fundamentals']).sort(), ['completed', 'updatedAt']);
+      assert.deepEqual(Object.keys(stored.skills['sql-fundamentals']).sort(), ['completed', 'markedAt', 'updatedAt']);
       assert.equal(stored.isAdmin, undefined);
     },
   },
