@@ -13,7 +13,7 @@ function windows(count: number, clock = tickingClock()) {
   const stores = Array.from({ length: count }, () => new ProgressStore(storage.view(), KEY, { now: clock, makeSeed: () => 'seed-shared-123' }));
   /** Every pending write arrives and every window regains focus (and writes back), until all agree. */
   const settle = async () => {
-    for (let round = 0; round < 8; round++) {
+    for (let round = 0; round < 6; round++) {
       storage.deliver();
       for (const store of stores) store.syncFromStorage();
       await flush();
@@ -142,7 +142,7 @@ describe('robustness: two windows', () => {
         }
         assert.ok(stores.every((store) => canonicalJson(store.snapshot()) === canonicalJson(stores[0].snapshot())), 'the windows converged');
       }),
-      { numRuns: 150, seed: 13 },
+      { numRuns: 60, seed: 13 },
     );
   });
 });
@@ -177,13 +177,16 @@ const recordArb: fc.Arbitrary<ProgressRecord> = fc
 const text = (record: ProgressRecord) => canonicalJson(serializeProgressRecord(record));
 const time = (value: unknown) => isoTime(value) ?? Number.NEGATIVE_INFINITY;
 
+/** Enough to find the tie-break bugs these properties caught while the merge was written (a few hundred runs each). */
+const RUNS = 200;
+
 describe('robustness: merge properties (fast-check)', () => {
   const summary = { properties: 0, runs: 0 };
   after(() => console.log(`    robustness: merge properties — ${summary.properties} properties over ${summary.runs} generated record pairs`));
   const check = (property: fc.IProperty<any>) => {
     summary.properties += 1;
-    fc.assert(property, { numRuns: 300, seed: 13 });
-    summary.runs += 300;
+    fc.assert(property, { numRuns: RUNS, seed: 13 });
+    summary.runs += RUNS;
   };
 
   it('is commutative: both windows end with the same record', () => {

@@ -176,8 +176,8 @@ const own = (value: Record<string, unknown>, key: string): boolean => Object.pro
  */
 function misplaced(raw: unknown, written: Record<string, any>, probe: string): string[] {
   const lost: string[] = [];
-  const quarantine: unknown[] = Array.isArray(written.quarantine) ? written.quarantine : [];
-  const inQuarantine = (value: unknown) => quarantine.some((item) => same(item, value));
+  const quarantine = new Set((Array.isArray(written.quarantine) ? written.quarantine : []).map((item: unknown) => canonicalJson(item)));
+  const inQuarantine = (value: unknown) => quarantine.has(canonicalJson(value));
   const expectQuarantined = (value: unknown, what: string) => {
     if (!inQuarantine(value)) lost.push(`${what} is not in its own quarantine entry`);
   };
