@@ -19,7 +19,8 @@ export default {
   cleanTempDir: 'always',
   // The sandbox needs only what the unit tests read.
   ignorePatterns: ['dist', 'out', '.vscode-test', '.playground', 'bench', 'reports', 'docs/images', 'templates/**/vendor', '*.vsix'],
-  incrementalFile: '.stryker-tmp/incremental.json',
+  // Outside the temp dir, which is removed after each run; gitignored.
+  incrementalFile: 'reports/stryker-incremental.json',
   reporters: ['clear-text', 'progress'],
   clearTextReporter: { allowColor: false, logTests: false, maxTestsToLog: 0 },
   thresholds: { high: 90, low: 85 },

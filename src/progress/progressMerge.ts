@@ -62,6 +62,8 @@ export function betterScore(a: unknown, b: unknown): unknown {
 export function earlierDate(a: unknown, b: unknown): unknown {
   if (a === undefined) return b;
   if (b === undefined) return a;
+  const [aReal, bReal] = [isoTime(a) !== undefined, isoTime(b) !== undefined];
+  if (aReal !== bReal) return aReal ? a : b;
   return compareStamps(a, b) <= 0 ? a : b;
 }
 
