@@ -5,7 +5,6 @@ import { mergeRecords } from './progressMerge';
 import type { ParsedProgress, ProgressRecord, SkillEntry } from './progressRecord';
 import {
   MAX_RECORD_BYTES,
-  PROGRESS_RECORD_VERSION,
   emptyProgress,
   isEntryComplete,
   parseProgressRecord,
@@ -132,8 +131,8 @@ export class ProgressStore {
 
   /** Forgets the in-memory copy; the next read goes back to the Memento, as after a restart. */
   reload(): void {
+    // A failed write stays remembered: globalState still holds its value in memory.
     this.record = undefined;
-    this.failedWrite = undefined;
   }
 
   /**
@@ -217,9 +216,9 @@ export class ProgressStore {
 
   /** Clears everything (progress, quarantine, unknown fields) but the learner seed. Ask first. */
   reset(): Promise<WriteOutcome> {
+    // Never reached for a newer version's record (read-only), so the version is this one's.
     return this.write('reset', [], (record) => ({
       ...emptyProgress(),
-      version: Math.max(record.version, PROGRESS_RECORD_VERSION),
       resetAt: this.stamp(),
       ...(record.learnerSeed === undefined ? {} : { learnerSeed: record.learnerSeed }),
     }));
@@ -299,7 +298,7 @@ export class ProgressStore {
         return 'failed';
       }
       this.failedWrite = undefined;
-      if (!sameRecord(next, merged) || !sameRecord(merged, stored)) this.changes.fire({ skillIds, reason });
+      this.changes.fire({ skillIds, reason });
       return 'saved';
     };
     const result = this.queue.then(run, run);

@@ -64,13 +64,14 @@ export function readProgressExport(text: string, catalog: ProgressCatalog, now: 
     throw new ImportError('The file is not a Backend Path progress export (its "format" field is missing or wrong).');
   }
   if (raw.version !== EXPORT_VERSION) {
+    // A number's text is short; anything else is named by its type (a string could be megabytes).
     const shown = typeof raw.version === 'number' ? String(raw.version) : typeof raw.version;
-    throw new ImportError(`The export has version ${shown.slice(0, 20)}; this version of Backend Path reads version ${EXPORT_VERSION}.`);
+    throw new ImportError(`The export has version ${shown}; this version of Backend Path reads version ${EXPORT_VERSION}.`);
   }
   const progress = raw.progress;
   if (!isPlainObject(progress)) throw new ImportError("The export's progress is damaged: it holds no progress record.");
   const version = progress.version;
-  if (typeof version === 'number' && Number.isSafeInteger(version) && version > PROGRESS_RECORD_VERSION) {
+  if (Number.isSafeInteger(version) && (version as number) > PROGRESS_RECORD_VERSION) {
     throw new ImportError(`The export has progress version ${version}, made by a newer version of Backend Path; update the extension, then import it again.`);
   }
   const damage: string[] = [];

@@ -22,7 +22,7 @@ export function isoTime(value: unknown): number | undefined {
   if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) return undefined;
   if (hour > 23 || minute > 59 || second > 59) return undefined;
   const time = Date.parse(value);
-  return Number.isFinite(time) ? time : undefined;
+  return Number.isNaN(time) ? undefined : time; // e.g. an offset of +99:99
 }
 
 /** The time of a date that could really be a moment of progress: ISO 8601, not junk-old, not in the future. */

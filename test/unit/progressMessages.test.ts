@@ -5,7 +5,9 @@ import { betterScore, earlierDate, mergeEntries, mergeRecords } from '../../src/
 import { emptyProgress, isEntryComplete, parseProgressRecord, quizBestOf, recordBytes, sameRecord, serializeProgressRecord } from '../../src/progress/progressRecord';
 import type { ProgressWriteProblem } from '../../src/progress/progressStore';
 import { ProgressStore } from '../../src/progress/progressStore';
-import { ImportError, readProgressExport } from '../../src/progress/progressTransfer';
+import type { Catalog, Skill } from '../../src/curriculum/types';
+import { loadProgressCatalog } from '../../src/progress/progressCatalog';
+import { ImportError, MAX_IMPORT_BYTES, readProgressExport } from '../../src/progress/progressTransfer';
 import { preview } from '../../src/progress/progressValues';
 import { FlakyMemento, CATALOG, KEY, NOW, exportOf, fixedNow } from './progressSupport';
 import { MemoryMemento } from './helpers';
@@ -264,5 +266,102 @@ describe('progress helpers', () => {
     assert.equal(mergeRecords(a, b).extra.get('x'), 2);
     assert.equal(mergeRecords(b, a).extra.get('x'), 2);
     assert.deepEqual([...mergeRecords(emptyProgress(), { ...emptyProgress(), skills: new Map([['b', {}], ['a', {}]]) }).skills.keys()], ['a', 'b']);
+  });
+});
+
+describe('progress store edges', () => {
+  it('a window-focus sync tells listeners only when something changed', async () => {
+    const shared = new MemoryMemento();
+    const a = new ProgressStore(shared, KEY, fixedNow);
+    const b = new ProgressStore(shared, KEY, fixedNow);
+    const reasons: string[] = [];
+    b.onDidChange((change) => reasons.push(change.reason));
+    assert.equal(b.isComplete('orm-basics'), false);
+    b.syncFromStorage();
+    assert.deepEqual(reasons, []);
+    await a.setComplete('orm-basics', true);
+    b.syncFromStorage();
+    assert.equal(b.isComplete('orm-basics'), true);
+    assert.deepEqual(reasons, ['sync']);
+    assert.equal(shared.writes, 1, 'nothing of B\'s was missing, so B wrote nothing');
+    const fresh = new ProgressStore(shared, KEY, fixedNow);
+    fresh.syncFromStorage(); // a first read is not a change
+    assert.equal(shared.writes, 1);
+  });
+
+  it('two failed writes in a row still fall back to what was really stored', async () => {
+    const memento = new FlakyMemento({ [KEY]: { version: 1, skills: { a: { completed: true } } } }, 2);
+    const store = new ProgressStore(memento, KEY, fixedNow);
+    assert.equal(await store.setComplete('b', true), 'failed');
+    assert.equal(await store.setComplete('c', true), 'failed');
+    store.reload(); // as after reopening the view: globalState still holds the failed value
+    assert.deepEqual([store.isComplete('a'), store.isComplete('b'), store.isComplete('c')], [true, false, false]);
+    assert.equal(await store.setComplete('d', true), 'saved');
+    assert.deepEqual(Object.keys(memento.get<Record<string, any>>(KEY)!.skills).sort(), ['a', 'd']);
+  });
+
+  it('uses the real clock when none is given', async () => {
+    const memento = new MemoryMemento();
+    const store = new ProgressStore(memento, KEY);
+    const before = Date.now();
+    await store.setComplete('a', true);
+    const at = Date.parse(memento.get<Record<string, any>>(KEY)!.skills.a.completedAt);
+    assert.ok(at >= before && at <= Date.now(), 'stamped now');
+  });
+
+  it('stops telling listeners once disposed', async () => {
+    const store = new ProgressStore(new FlakyMemento({}, 1), KEY, fixedNow);
+    let heard = 0;
+    store.onDidChange(() => (heard += 1));
+    store.onDidFailToSave(() => (heard += 1));
+    store.dispose();
+    await store.setComplete('a', true);
+    await store.setComplete('b', true);
+    assert.equal(heard, 0);
+  });
+
+  it('accepts a file of exactly the size limit, refuses one byte more, and refuses an unknown size', async () => {
+    const store = new ProgressStore(new MemoryMemento(), KEY, fixedNow);
+    const text = exportOf({ version: 1, skills: { a: { completed: true } } }).padEnd(MAX_IMPORT_BYTES, ' ');
+    const bytes = new TextEncoder().encode(text);
+    assert.equal(bytes.byteLength, MAX_IMPORT_BYTES);
+    assert.deepEqual((await store.importFrom({ size: async () => MAX_IMPORT_BYTES, read: async () => bytes }, CATALOG)).newlyCompleted, ['a']);
+    assert.deepEqual((await store.importJson(text, CATALOG)).outcome, 'unchanged');
+    await assert.rejects(store.importFrom({ size: async () => Number.NaN, read: async () => bytes }, CATALOG), /larger than/);
+  });
+
+  it('an import keeps stored values the file does not mention and marks only completion changes', async () => {
+    const [early, late] = ['2026-02-01T00:00:00.000Z', '2026-03-01T00:00:00.000Z'];
+    const memento = new MemoryMemento({
+      [KEY]: { version: 1, skills: { a: { completed: true, completedAt: ' ', exercisePassedAt: late }, b: { exercisePassedAt: 'junk' }, c: { completed: true, completedAt: early } } },
+    });
+    const store = new ProgressStore(memento, KEY, fixedNow);
+    await store.importJson(
+      exportOf({ version: 1, skills: { a: { completed: true, exercisePassedAt: early }, b: { quizBest: { correct: 1, total: 5 } }, c: { completed: true } } }),
+      CATALOG,
+    );
+    const skills = memento.get<Record<string, any>>(KEY)!.skills;
+    assert.deepEqual(skills.a, { completed: true, completedAt: ' ', exercisePassedAt: early, updatedAt: NOW }, 'the junk date stays when the file has none');
+    assert.deepEqual(skills.b, { exercisePassedAt: 'junk', quizBest: { correct: 1, total: 5 }, updatedAt: NOW });
+    assert.deepEqual(skills.c, { completed: true, completedAt: early }, 'unchanged entries are not stamped');
+  });
+
+  it('refuses a progress version that is not a whole number as damaged, not as newer', () => {
+    for (const version of [1e308, 2.5, '2']) {
+      assert.throws(() => readProgressExport(exportOf({ version, skills: {} }), CATALOG, new Date(NOW)), /damaged: its version is/);
+    }
+    assert.throws(() => readProgressExport(exportOf({ version: 2, skills: {} }), CATALOG, new Date(NOW)), /newer version/);
+    assert.throws(() => readProgressExport(exportOf({}, { version: 1.2345678901234567e300 }), CATALOG, new Date(NOW)), /^ImportError: The export has version 1\.2345678901234567e\+300;/);
+  });
+});
+
+describe('progress catalog for Import', () => {
+  it('lists every skill with its quiz length', async () => {
+    const skills = [{ id: 'one' }, { id: 'two' }] as unknown as Skill[];
+    const catalog = await loadProgressCatalog({
+      catalog: async () => ({ skills }) as unknown as Catalog,
+      content: async (skill) => ({ quiz: skill.id === 'one' ? [1, 2, 3] : [] }),
+    });
+    assert.deepEqual([...catalog.quizLengths], [['one', 3], ['two', 0]]);
   });
 });

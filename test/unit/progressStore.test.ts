@@ -178,6 +178,8 @@ describe('progress store', () => {
     assert.equal(store.entry('a')?.completedAt, '2026-05-01T00:00:00.000Z');
     assert.deepEqual(store.quizBest('a'), { correct: 5, total: 5 });
     assert.equal(store.entry('a')?.updatedAt, NOW, 'changed entries are stamped');
+    assert.equal(store.entry('a')?.markedAt, undefined, 'a score is not a tick');
+    assert.equal(store.entry('b')?.markedAt, NOW, 'a completion is');
     assert.equal(store.isComplete('b'), true);
     assert.equal(store.entry('c')?.completedAt, '2026-04-01T00:00:00.000Z', 'a real date replaces a junk one');
   });
@@ -282,7 +284,7 @@ describe('progress values', () => {
     for (const good of [NOW, '2026-01-31T23:59:59Z', '2026-02-28T10:00:00.5+02:00', '2024-02-29T00:00:00.000Z']) {
       assert.notEqual(isoTime(good), undefined, good);
     }
-    for (const bad of [' ', '', '1970', '2026', '2026-11-27', '+275760-09-13T00:00:00.000Z', '2026-02-30T00:00:00.000Z', '2025-02-29T00:00:00Z',
+    for (const bad of ['2026-11-27T10:00:00+99:99', ' ', '', '1970', '2026', '2026-11-27', '+275760-09-13T00:00:00.000Z', '2026-02-30T00:00:00.000Z', '2025-02-29T00:00:00Z',
       '2026-13-01T00:00:00Z', '2026-11-27T24:00:00Z', '2026-11-27T10:60:00Z', '2026-11-27T10:00:60Z', '2026-11-27 10:00:00Z', '2026-11-27T10:00:00',
       `${NOW} `, 5, null, {}, ['2026-01-01T00:00:00Z']]) {
       assert.equal(isoTime(bad), undefined, JSON.stringify(bad));
