@@ -66,6 +66,43 @@ final class WorkerTest extends QueueTestCase
         $this->assertSame(20, $halved->backoffDelay(3), 'Pass the computed delay through the injected jitter function and use its result.');
     }
 
+    public function testBackoffUsesTheConfiguredBaseAndCap(): void
+    {
+        $base = random_int(3, 9);
+        $cap = $base * 8 + random_int(1, $base - 1); // lands between two doublings
+        $worker = new Worker($this->queue(), [], $this->clock, 'w', 3, $base, $cap, static fn (int $delay): int => $delay);
+
+        $this->assertSame(
+            [$base, 2 * $base, 4 * $base, 8 * $base, $cap, $cap],
+            array_map([$worker, 'backoffDelay'], [1, 2, 3, 4, 5, 6]),
+            "With baseDelaySeconds = $base and maxDelaySeconds = $cap, backoffDelay(n) must be min(cap, base * 2^(n-1)): use the constructor's values, not literals.",
+        );
+    }
+
+    public function testRetryUsesTheJitteredDelay(): void
+    {
+        $id = $this->queue()->enqueue('call_api', []);
+        $worker = new Worker($this->queue(), ['call_api' => function (): void {
+            throw new RetryableException('timeout');
+        }], $this->clock, 'w', 3, 10, 3600, static fn (int $delay): int => $delay - 3);
+        $worker->runOnce();
+
+        $this->assertSame($this->clock->now() + 7, (int) $this->jobRow($id)['available_at'], 'runOnce() must schedule the retry with backoffDelay() (which applies the jitter function), not with the un-jittered formula.');
+    }
+
+    public function testUnexpectedErrorsAreRetriedLikeTransientOnes(): void
+    {
+        $id = $this->queue()->enqueue('call_api', []);
+        $this->worker(['call_api' => function (): void {
+            throw new \RuntimeException('connection reset by peer');
+        }])->runOnce();
+
+        $row = $this->jobRow($id);
+        $this->assertNotFalse($row, 'Only PermanentException (or a missing handler) dead-letters at once: any other exception may be transient, so retry it.');
+        $this->assertSame('pending', $row['status'], 'Only PermanentException (or a missing handler) dead-letters at once: any other exception may be transient, so retry it.');
+        $this->assertSame('connection reset by peer', $row['last_error'], 'Record the error message in last_error.');
+    }
+
     public function testUpstreamRetryAfterIsHonoured(): void
     {
         $id = $this->queue()->enqueue('call_api', []);
@@ -91,7 +128,7 @@ final class WorkerTest extends QueueTestCase
         }
 
         $this->assertSame(3, $attempt, 'With maxAttempts = 3 the handler must run exactly 3 times.');
-        $this->assertFalse($this->jobRow($id), 'After the last attempt the job must be removed from jobs.');
+        $this->assertFalse($this->jobRow($id), 'With maxAttempts = 3 the third failure must dead-letter the job (attempts >= maxAttempts) and remove it from jobs.');
         $dead = $this->deadLetters();
         $this->assertCount(1, $dead, 'After 3 failures the job must be moved to dead_letters.');
         $this->assertSame('timeout #3', $dead[0]['error'], 'The dead letter must keep the last error message.');
@@ -114,6 +151,7 @@ final class WorkerTest extends QueueTestCase
         $dead = $this->deadLetters();
         $this->assertCount(1, $dead, 'A permanent failure must go straight to dead_letters.');
         $this->assertSame('card declined', $dead[0]['error'], 'Keep the error message in the dead letter.');
+        $this->assertSame(1, (int) $dead[0]['attempts'], 'A PermanentException must dead-letter the job on its first attempt, never retry it: catch PermanentException before the generic retry path.');
     }
 
     public function testUnknownJobTypeIsDeadLettered(): void
