@@ -57,10 +57,29 @@ final class ExceptionHandlerTest extends TestCase
         $this->assertSame($errors, $body['errors'] ?? null, 'A 422 body must include the field errors as an "errors" member ($e->errors).');
     }
 
+    public function testClientMessagesAndRequestIdsComeFromTheException(): void
+    {
+        $id = random_int(100, 99999);
+        $requestId = 'req-' . bin2hex(random_bytes(4));
+        $body = $this->problem($this->handler->toResponse(new NotFound("Invoice $id does not exist."), $requestId));
+        $this->assertSame(["Invoice $id does not exist.", $requestId], [$body['detail'], $body['requestId']], 'Take detail from the NotFound message and requestId from the argument; never fixed strings.');
+    }
+
     public function testClientErrorsAreNotLoggedAsErrors(): void
     {
         $this->handler->toResponse(new NotFound('Order 42 does not exist.'), 'req-404');
-        $this->assertSame([], $this->logger->at('error'), 'A 404 is normal traffic: do not log client errors at error level.');
+        $this->handler->toResponse(new ValidationFailed([['pointer' => '/lines', 'detail' => 'must contain at least one line']]), 'req-422');
+        $this->assertSame([], $this->logger->at('error'), 'A 404 or 422 is normal traffic: do not log client errors at error level.');
+    }
+
+    public function testErrorsFromTheEngineAreServerErrorsToo(): void
+    {
+        $secret = 'internal-' . bin2hex(random_bytes(4));
+        $e = new \TypeError("Argument #1 (\$row) must be of type array, null given in /srv/$secret/Repo.php");
+        $response = $this->handler->toResponse($e, 'req-type');
+        $this->assertSame(500, $response->status, 'A TypeError (a bug, from the Error branch of Throwable) must map to 500.');
+        $this->assertStringNotContainsString($secret, $response->body, 'The 500 detail must be a fixed generic sentence: never include any part of the exception message.');
+        $this->assertCount(1, $this->logger->at('error'), 'Bugs are server errors: log them once at error level.');
     }
 
     public function testUnexpectedExceptionBecomesGeneric500(): void
