@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { parseTraceparent } from '../src/context.js';
 import { createLogger } from '../src/logger.js';
 import { createMetrics } from '../src/metrics.js';
@@ -21,7 +22,11 @@ test('parseTraceparent() accepts valid headers and rejects invalid ones', () => 
     `00-${TRACE.slice(1)}-00f067aa0ba902b7-01`,
     `ff-${TRACE}-00f067aa0ba902b7-01`,
   ];
-  for (const header of invalid) assert.equal(parseTraceparent(header), null, `parseTraceparent(${JSON.stringify(header)}) must return null`);
+  for (const header of invalid) assert.equal(parseTraceparent(header), null, `parseTraceparent(${JSON.stringify(header)}) must return null: accept only version 00, lowercase hex of the exact lengths, and non-zero ids`);
+  const trace = randomBytes(16).toString('hex');
+  const parent = randomBytes(8).toString('hex');
+  assert.deepEqual(parseTraceparent(`00-${trace}-${parent}-00`), { traceId: trace, parentId: parent, flags: '00' }, 'parse the fields out of the header you were given, whatever their values');
+  assert.equal(parseTraceparent(`00-${trace}-${parent}-01-extra`), null, 'a version-00 header has exactly four fields');
 });
 
 let server;
@@ -45,6 +50,13 @@ test('a valid incoming trace-id is kept and echoed in traceparent', async () => 
   assert.match(res.headers.traceparent ?? '', /^00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$/, 'send a traceparent response header');
   assert.equal(traceOf(res), TRACE, 'keep the trace-id of a valid incoming traceparent');
   assert.notEqual(res.headers.traceparent.split('-')[2], '00f067aa0ba902b7', 'use a NEW span-id for this server, not the caller\'s parent-id');
+});
+
+test('the caller\'s sampling flags are passed on', async () => {
+  const trace = randomBytes(16).toString('hex');
+  const res = await get(port, '/health', { traceparent: `00-${trace}-00f067aa0ba902b7-00` });
+  assert.equal(res.headers.traceparent?.split('-')[3], '00', 'echo the incoming flags (here 00, "not sampled"); use 01 only for a trace you start');
+  assert.equal(traceOf(res), trace, 'keep the trace-id of a valid incoming traceparent');
 });
 
 test('a missing or invalid traceparent starts a new trace', async () => {
