@@ -47,6 +47,26 @@ test('two concurrent cached() calls run the loader once (single-flight)', async 
   assert.equal(b, a, 'the second caller must get the very same value');
 });
 
+test('single-flight is per key: many callers share one load, other keys load on their own', async () => {
+  const cached = createCached(new TtlCache({ now: fakeClock().now }));
+  const calls = new Map();
+  const loaderFor = (key) => async () => {
+    calls.set(key, (calls.get(key) ?? 0) + 1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    return { key };
+  };
+  const callers = 3 + Math.floor(Math.random() * 8);
+  const keys = ['a', 'b', 'c'];
+  const results = await Promise.all(
+    Array.from({ length: callers * keys.length }, (_, i) => cached(keys[i % keys.length], 1000, loaderFor(keys[i % keys.length]))),
+  );
+
+  for (const key of keys) {
+    assert.equal(calls.get(key), 1, `${callers} concurrent callers of key "${key}" must share one load: keep one in-flight promise per key`);
+  }
+  results.forEach((value, i) => assert.deepEqual(value, { key: keys[i % keys.length] }, 'each caller must get the value of its own key, never another key\'s load'));
+});
+
 test('cached() serves hits from the store and reloads after the TTL', async () => {
   const clock = fakeClock();
   const cached = createCached(new TtlCache({ now: clock.now }));
