@@ -26,6 +26,9 @@ test('TtlCache refuses entries without a positive TTL and supports delete', () =
 
   assert.throws(() => cache.set('k', 1), RangeError, 'set() without ttlMs must throw a RangeError: every key needs a TTL');
   assert.throws(() => cache.set('k', 1, 0), RangeError, 'set() with ttlMs = 0 must throw a RangeError');
+  for (const bad of [-1000, Number.NaN, Number.POSITIVE_INFINITY, '1000']) {
+    assert.throws(() => cache.set('k', 1, bad), RangeError, `set() with ttlMs = ${String(bad)} must throw a RangeError: accept only a finite number above 0`);
+  }
   cache.set('k', 1, 1000);
   assert.equal(cache.delete('k'), true, 'delete() must return true when it removed a key');
   assert.equal(cache.get('k'), undefined, 'a deleted key must be gone');

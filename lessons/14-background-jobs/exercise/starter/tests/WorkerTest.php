@@ -111,6 +111,13 @@ final class WorkerTest extends QueueTestCase
         }])->runOnce();
 
         $this->assertSame($this->clock->now() + 120, (int) $this->jobRow($id)['available_at'], "When the upstream said Retry-After: 120, wait at least that long (max of backoff and retryAfterSeconds).");
+
+        $short = $this->queue()->enqueue('call_api', ['n' => 2]);
+        $this->clock->advance(1000);
+        $this->worker(['call_api' => function (): void {
+            throw new RetryableException('503 Service Unavailable', retryAfterSeconds: 3);
+        }])->runOnce();
+        $this->assertSame($this->clock->now() + 10, (int) $this->jobRow($short)['available_at'], 'A Retry-After shorter than the backoff (3 s < 10 s) must not shorten it: wait max(backoffDelay, retryAfterSeconds).');
     }
 
     public function testThreeFailuresMoveTheJobToDeadLetters(): void

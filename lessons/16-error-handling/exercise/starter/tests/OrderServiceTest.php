@@ -106,6 +106,7 @@ final class OrderServiceTest extends TestCase
         } catch (ValidationFailed $e) {
             $this->assertSame('/lines', $e->errors[0]['pointer'] ?? null, "Point the error at '/lines'.");
         }
+        $this->assertFalse($this->pdo->inTransaction(), 'Validate before beginTransaction(): a validation error must not leave a transaction open.');
         $this->assertSame(0, $this->rowCount('orders'), 'Validate before writing anything to the database.');
     }
 
