@@ -149,5 +149,13 @@ final class QueueTest extends QueueTestCase
         $queue->complete($queue->claim('w')['id']);
         $stats = $queue->stats();
         $this->assertSame([$extra - 1, 1], [$stats['pending'], $stats['running']], "A completed job is 'done': count it neither as pending nor as running.");
+
+        $late = $queue->claim('w');                 // a retried job waits, but it is still getting older
+        while (($other = $queue->claim('w')) !== null) {
+            $queue->complete($other['id']);
+        }
+        $queue->retry($late['id'], $this->clock->now() + 600, 'timeout');
+        $this->clock->advance(20);
+        $this->assertSame(30, $queue->stats()['oldest_pending_age'], 'Measure a pending job\'s age from created_at, not available_at: a job waiting for its retry is late for the user all the same.');
     }
 }

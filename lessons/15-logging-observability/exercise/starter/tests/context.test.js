@@ -72,10 +72,11 @@ test('a missing or invalid traceparent starts a new trace', async () => {
 test('concurrent requests log their own trace ids', async () => {
   const slowTrace = 'a'.repeat(31) + '1';
   const fastTrace = 'b'.repeat(31) + '2';
-  await Promise.all([
-    get(port, '/users/1?delay=60', { traceparent: `00-${slowTrace}-00f067aa0ba902b7-01` }),
-    get(port, '/users/2', { traceparent: `00-${fastTrace}-00f067aa0ba902b7-01` }),
-  ]);
+  // Start the fast request only once the slow one is inside its handler, so they always overlap.
+  const slowArrived = new Promise((resolve) => server.once('request', resolve));
+  const slow = get(port, '/users/1?delay=100', { traceparent: `00-${slowTrace}-00f067aa0ba902b7-01` });
+  await slowArrived;
+  await Promise.all([slow, get(port, '/users/2', { traceparent: `00-${fastTrace}-00f067aa0ba902b7-01` })]);
   const fetched = stream.records().filter((r) => r.msg === 'user fetched');
   const traces = fetched.map((r) => r.trace_id).sort();
   assert.deepEqual(
