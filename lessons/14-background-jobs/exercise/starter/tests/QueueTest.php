@@ -17,9 +17,9 @@ final class QueueTest extends QueueTestCase
 
         $this->assertNotFalse($row, 'enqueue() must insert a row into jobs and return its id.');
         $this->assertSame('pending', $row['status'], "A new job must have status 'pending'.");
-        $this->assertSame(0, (int) $row['attempts'], 'A new job must start with attempts = 0.');
+        $this->assertSame(0, (int) $row['attempts'], 'Insert new jobs with attempts = 0; claim() counts the attempts.');
         $this->assertSame($this->clock->now(), (int) $row['available_at'], 'A new job must be available now (available_at = clock->now()).');
-        $this->assertSame(['order_id' => 42], json_decode($row['payload'], true), 'Store the payload as JSON.');
+        $this->assertSame(['order_id' => 42], json_decode($row['payload'], true), 'Store the payload with json_encode(), so find() and claim() can decode it.');
     }
 
     public function testSameIdempotencyKeyCreatesOneJob(): void
@@ -113,7 +113,7 @@ final class QueueTest extends QueueTestCase
         $queue->claim('worker-that-crashes');
 
         $this->clock->advance(299);
-        $this->assertSame(0, $queue->requeueStale(300), 'A job running for less than the timeout must stay running.');
+        $this->assertSame(0, $queue->requeueStale(300), 'requeueStale() must only touch jobs whose locked_at is at least the timeout ago (locked_at <= now - timeout).');
         $this->clock->advance(1);
         $this->assertSame(1, $queue->requeueStale(300), 'A job locked for >= the timeout must go back to pending; return the count.');
         $this->assertSame('pending', $this->jobRow($id)['status'], "A requeued job must have status 'pending' again.");

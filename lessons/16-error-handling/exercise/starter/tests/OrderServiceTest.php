@@ -36,7 +36,7 @@ final class OrderServiceTest extends TestCase
         $this->assertSame(1, $this->rowCount('orders'), 'place() must insert one row into orders.');
         $this->assertSame(2, $this->rowCount('order_lines'), 'place() must insert one row per line into order_lines.');
         $this->assertSame(1, $id, 'place() must return the new order id (PDO::lastInsertId()).');
-        $this->assertFalse($this->pdo->inTransaction(), 'Commit the transaction after a successful order.');
+        $this->assertFalse($this->pdo->inTransaction(), 'Call commit() after the last line insert, so the transaction does not stay open.');
     }
 
     public function testFailedLineInsertRollsBackTheOrder(): void
@@ -47,7 +47,7 @@ final class OrderServiceTest extends TestCase
         } catch (\Throwable $e) {
             $thrown = $e;
         }
-        $this->assertInstanceOf(OrderFailed::class, $thrown, 'A PDOException inside place() must surface as OrderFailed.');
+        $this->assertInstanceOf(OrderFailed::class, $thrown, 'Wrap a PDOException from place() in OrderFailed: throw new OrderFailed($message, 0, $e).');
         $this->assertInstanceOf(\PDOException::class, $thrown->getPrevious(), 'Chain the original: new OrderFailed($message, 0, $pdoException).');
         $this->assertFalse($this->pdo->inTransaction(), 'Roll back the transaction before rethrowing; do not leave it open.');
         $this->assertSame(0, $this->rowCount('orders'), 'The order row must be rolled back when a line insert fails (no half-written orders).');
@@ -102,7 +102,7 @@ final class OrderServiceTest extends TestCase
     {
         try {
             $this->service->place(7, []);
-            $this->fail('An order without lines must throw ValidationFailed.');
+            $this->fail('Check the lines before writing: an empty list throws ValidationFailed with pointer /lines.');
         } catch (ValidationFailed $e) {
             $this->assertSame('/lines', $e->errors[0]['pointer'] ?? null, "Point the error at '/lines'.");
         }
@@ -114,7 +114,7 @@ final class OrderServiceTest extends TestCase
     {
         try {
             $this->service->place(7, [['sku' => 'A-1', 'quantity' => 2], ['sku' => 'B-2', 'quantity' => 0]]);
-            $this->fail('A quantity below 1 must throw ValidationFailed.');
+            $this->fail('Check every line before writing: a quantity below 1 throws ValidationFailed.');
         } catch (ValidationFailed $e) {
             $this->assertSame('/lines/1/quantity', $e->errors[0]['pointer'] ?? null, "Point the error at the field, e.g. '/lines/1/quantity' for the second line.");
         }
@@ -141,7 +141,7 @@ final class OrderServiceTest extends TestCase
         }
         try {
             $this->service->place(7, $lines);
-            $this->fail('Lines with a quantity below 1 must throw ValidationFailed.');
+            $this->fail('Check every line before writing: a quantity below 1 throws ValidationFailed.');
         } catch (ValidationFailed $e) {
             $this->assertSame($expected, array_column($e->errors, 'pointer'), 'Report every invalid line, each with its own index in the pointer (/lines/{index}/quantity), so the client can fix them all at once.');
         }
