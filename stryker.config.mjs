@@ -18,7 +18,7 @@ export default {
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
   // The sandbox needs only what the unit tests read.
-  ignorePatterns: ['dist', 'out', '.vscode-test', '.playground', 'bench', 'reports', 'docs/images', 'templates/**/vendor', '*.vsix'],
+  ignorePatterns: ['.stryker-tmp', 'dist', 'out', '.vscode-test', '.playground', 'bench', 'reports', 'docs/images', 'templates/**/vendor', '*.vsix'],
   // Outside the temp dir, which is removed after each run; gitignored.
   incrementalFile: 'reports/stryker-incremental.json',
   reporters: ['clear-text', 'progress'],
