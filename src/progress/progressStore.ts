@@ -15,7 +15,7 @@ import {
 } from './progressRecord';
 import type { ProgressCatalog } from './progressTransfer';
 import { ImportError, checkImportSize, exportProgress, mergeImport, readProgressExport } from './progressTransfer';
-import { canonicalJson, isValidScore } from './progressValues';
+import { canonicalJson, isValidScore, isoTime } from './progressValues';
 
 /**
  * A record already over the cap (from an older version's imports) must still take a tick: one
@@ -260,8 +260,14 @@ export class ProgressStore {
     return { newlyCompleted: outcome === 'saved' ? newlyCompleted : [], ignored: incoming.ignored, outcome };
   }
 
+  /**
+   * Now, but never before the last reset this window knows of: a clock set back after a reset must
+   * not make a new tick look older than the reset (the merge would drop it).
+   */
   private stamp(): string {
-    return this.now().toISOString();
+    const now = this.now();
+    const resetTime = isoTime(this.record?.resetAt);
+    return resetTime !== undefined && resetTime > now.getTime() ? new Date(resetTime).toISOString() : now.toISOString();
   }
 
   /**

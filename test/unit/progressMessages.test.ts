@@ -365,3 +365,18 @@ describe('progress catalog for Import', () => {
     assert.deepEqual([...catalog.quizLengths], [['one', 3], ['two', 0]]);
   });
 });
+
+describe('progress clock', () => {
+  it('a tick after a reset survives a clock set back in between', async () => {
+    const times = ['2026-05-02T00:00:00.000Z', '2026-05-01T00:00:00.000Z', '2026-05-01T00:00:00.000Z'];
+    const clock = () => new Date(times.shift() ?? '2026-05-01T00:00:00.000Z');
+    const memento = new MemoryMemento();
+    const store = new ProgressStore(memento, KEY, clock);
+    await store.reset(); // at 05-02
+    await store.setComplete('a', true); // the clock now says 05-01
+    await store.setComplete('b', true);
+    assert.equal(store.isComplete('a'), true);
+    assert.equal(new ProgressStore(memento, KEY).isComplete('a'), true);
+    assert.equal(memento.get<Record<string, any>>(KEY)!.skills.a.markedAt, '2026-05-02T00:00:00.000Z');
+  });
+});
