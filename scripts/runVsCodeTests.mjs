@@ -131,6 +131,7 @@ export async function runInCodeServer({
   keep = false,
   verbose = !!process.env.BACKEND_PATH_VERBOSE,
   env = learnerEnv(),
+  onWorkbench,
 } = {}) {
   const { entry, trustWorkspace } = SUITES[suite];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `backend-path-vscode-${suite}-`));
@@ -158,6 +159,8 @@ export async function runInCodeServer({
       onExit: code => finish(code),
     });
     if (verbose) workbench.page.on('pageerror', err => console.error('[page error]', err));
+    // The benchmark watches the page while the suite runs in the extension host.
+    const watching = onWorkbench?.(workbench);
     const timeout = new Promise(resolve => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
     const code = await Promise.race([exited, timeout]);
     if (code === 'timeout') {
@@ -165,6 +168,7 @@ export async function runInCodeServer({
       if (!verbose) console.error(workbench.server.output().split('\n').slice(-40).join('\n'));
       return { code: 1, ...counts };
     }
+    await watching;
     console.log(`=== ${suite}: exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
     return { code, ...counts };
   } finally {

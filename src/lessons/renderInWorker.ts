@@ -4,7 +4,7 @@ import { checkLessonLimits } from './lessonLimits';
 import { refusedLesson, type RenderedLesson } from './renderedLesson';
 
 /** The longest a lesson may take to render before it is stopped and refused. */
-export const RENDER_TIME_LIMIT_MS = 3_000;
+export const RENDER_TIME_LIMIT_MS = 10_000;
 
 /**
  * Renders lesson markdown in a worker thread (the bundle at `workerFile`). The host only waits, so

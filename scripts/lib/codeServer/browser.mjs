@@ -46,7 +46,9 @@ export async function launchWorkbench({
     await page.exposeFunction('codeAutomationExit', code => onExit?.(code));
     await page.exposeFunction('codeAutomationLog', (type, args) => onLog?.(type, args));
     const url = workbenchUrl(server, { folder, extensionDevelopmentPaths: combined.paths, extensionTestsPath });
-    await page.goto(url);
+    // Only the navigation itself: the callers wait for what they need (the tests' exit, the
+    // workbench's parts), and on a loaded machine the full `load` event can take over 30 s.
+    await page.goto(url, { waitUntil: 'commit', timeout: 120_000 });
     return { server, browser, context, page, url, close };
   } catch (err) {
     await close();

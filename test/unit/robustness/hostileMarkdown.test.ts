@@ -209,9 +209,11 @@ describe('robustness: pathological markdown', () => {
 
   for (const [name, markdown, kind] of PATHOLOGICAL) {
     it(`refuses within 100 ms with a clear page: ${name}`, () => {
-      const started = performance.now();
+      // CPU time of this process, so other work on a shared machine does not count against it.
+      const started = process.cpuUsage();
       const rendered = renderLesson(markdown, options);
-      const ms = performance.now() - started;
+      const spent = process.cpuUsage(started);
+      const ms = (spent.user + spent.system) / 1000;
       slowest = Math.max(slowest, ms);
       assert.equal(rendered.refused?.kind, kind, name);
       refused += 1;
@@ -226,11 +228,12 @@ describe('robustness: pathological markdown', () => {
 
   it('stays just under the limits without refusing, still fast', () => {
     const deep = `${'> '.repeat(LESSON_LIMITS.maxNesting)}x`;
-    const started = performance.now();
+    const started = process.cpuUsage();
     const rendered = renderLesson(deep, options);
     assert.equal(rendered.refused, undefined);
     assert.equal(rendered.html.match(/<blockquote>/g)?.length, LESSON_LIMITS.maxNesting);
-    assert.ok(performance.now() - started < 100);
+    const spent = process.cpuUsage(started);
+    assert.ok((spent.user + spent.system) / 1000 < 100);
     assert.equal(renderLesson(`${'> '.repeat(LESSON_LIMITS.maxNesting + 1)}x`, options).refused?.kind, 'tooDeep');
   });
 
@@ -289,11 +292,25 @@ describe('robustness: rendering at run time never blocks the extension host', ()
     return worst;
   }
 
-  it('renders a lesson in a worker: the same HTML, and the host keeps ticking', async () => {
+  it('renders a lesson in a worker: the same HTML as in the host', async () => {
     const markdown = longest();
+    const rendered = await renderInWorker(workerFile, markdown, { skills: [] });
+    assert.equal(rendered.html, renderLesson(markdown, { skillIdForFolder: () => undefined }).html);
+  });
+
+  it('keeps the host ticking while markdown within the limits but slow to parse renders', async function () {
+    this.timeout(60_000);
+    // Blocks just under the block limit of unmatched emphasis and brackets: a fresh marked (as in a
+    // new worker) takes seconds of CPU on them. (That a render in the host could not be stopped at
+    // all is shown by the time-limit test below.)
+    const size = LESSON_LIMITS.maxBlockChars - 100;
+    const blocks = ['*a'.repeat(size / 2), '['.repeat(size), '<'.repeat(size), '*a'.repeat(size / 2), '['.repeat(size), '<'.repeat(size)];
+    const markdown = blocks.join('\n\n');
+    const expected = renderLesson(markdown, options);
+    assert.equal(expected.refused, undefined, 'within the limits');
     let rendered: Awaited<ReturnType<typeof renderInWorker>> | undefined;
-    const stall = await longestStall(async () => (rendered = await renderInWorker(workerFile, markdown, { skills: [] })));
-    assert.equal(rendered?.html, renderLesson(markdown, { skillIdForFolder: () => undefined }).html);
+    const stall = await longestStall(async () => (rendered = await renderInWorker(workerFile, markdown, { skills: [] }, 30_000)));
+    assert.equal(rendered?.html, expected.html);
     assert.ok(stall < 100, `the host stalled ${stall.toFixed(1)} ms`);
   });
 
