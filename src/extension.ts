@@ -8,6 +8,7 @@ import type { Services } from './commands/services';
 import { LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY } from './constants';
 import { createExtensionContentReader } from './curriculum/extensionContentReader';
 import { LessonLibrary } from './curriculum/lessonLibrary';
+import { renderInWorker } from './lessons/renderInWorker';
 import { ExerciseResults } from './exercises/exerciseResults';
 import { createLessonActions } from './lessonPanel/lessonActions';
 import { LessonPanel } from './lessonPanel/lessonPanel';
@@ -58,7 +59,11 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     }),
   );
 
-  const library = new LessonLibrary(createExtensionContentReader(context.extensionUri));
+  // Lessons are rendered at build time; the worker renders only a lesson that has no built HTML.
+  const renderWorker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'renderWorker.js').fsPath;
+  const library = new LessonLibrary(createExtensionContentReader(context.extensionUri), {
+    renderMarkdown: (markdown, catalog) => renderInWorker(renderWorker, markdown, catalog),
+  });
   let lastTextEditor = vscode.window.activeTextEditor;
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor((editor) => {
