@@ -32,7 +32,7 @@ final class OrderRepository
         $stmt = $this->pdo->prepare(
             'INSERT INTO orders (customer_id, status, total_cents, placed_at) VALUES (?, ?, ?, ?)'
         );
-        $stmt->execute([$customerId, $status, $totalCents, $this->clock->now()->format(DATE_ATOM)]);
+        $stmt->execute([$customerId, $status, $totalCents, gmdate('Y-m-d\\TH:i:s+00:00')]);
 
         return (int) $this->pdo->lastInsertId();
     }
@@ -46,7 +46,10 @@ final class OrderRepository
     {
         $sql = 'SELECT id, customer_id, status, total_cents, placed_at FROM orders WHERE customer_id = :customer';
         $params = ['customer' => $customerId];
-        // seeded bug: the status filter is ignored
+        if ($status !== null) {
+            $sql .= ' AND status = :status';
+            $params['status'] = $status;
+        }
         $stmt = $this->pdo->prepare($sql . ' ORDER BY placed_at DESC, id DESC');
         $stmt->execute($params);
 

@@ -36,7 +36,7 @@ final class PriceCalculator
     }
 
     /** unit price x quantity, minus the tier discount. */
-    public function net(int $unitCents, int $quantity): int
+    public function net(int $unitCents, int $quantity): float
     {
         $gross = $unitCents * $quantity;
 
@@ -44,21 +44,20 @@ final class PriceCalculator
     }
 
     /** VAT on the net amount. */
-    public function vat(int $unitCents, int $quantity): int
+    public function vat(int $unitCents, int $quantity): float
     {
-        return self::percentOf($this->net($unitCents, $quantity), $this->vatPercent);
+        return self::percentOf((int) $this->net($unitCents, $quantity), $this->vatPercent);
     }
 
     /** What the customer pays: net + VAT. */
-    public function total(int $unitCents, int $quantity): int
+    public function total(int $unitCents, int $quantity): float
     {
         return $this->net($unitCents, $quantity) + $this->vat($unitCents, $quantity);
     }
 
     /** $percent % of $cents, rounded half-up (for non-negative amounts). */
-    private static function percentOf(int $cents, int $percent): int
+    private static function percentOf(int $cents, int $percent): float
     {
-        // seeded bug: banker's rounding (half to even) instead of half-up
-        return (int) round($cents * $percent / 100, 0, PHP_ROUND_HALF_EVEN);
+        return round($cents * $percent / 100);
     }
 }

@@ -30,7 +30,7 @@ final class PriceCalculator
 
         return match (true) {
             $quantity >= 50 => 10,
-            $quantity > 10 => 5, // seeded bug: off-by-one tier boundary
+            $quantity >= 10 => 5,
             default => 0,
         };
     }
@@ -58,6 +58,6 @@ final class PriceCalculator
     /** $percent % of $cents, rounded half-up (for non-negative amounts). */
     private static function percentOf(int $cents, int $percent): int
     {
-        return intdiv($cents * $percent + 50, 100);
+        return (int) round($cents * $percent / 100, 0, PHP_ROUND_HALF_EVEN);
     }
 }
