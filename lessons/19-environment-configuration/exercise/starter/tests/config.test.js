@@ -26,13 +26,13 @@ const validEnv = () => ({
   SIGNING_KEYS: 'k2:secret-two,k1:secret-one',
 });
 
-function messageOf(fn) {
+function messageOf(fn, why = 'loadConfig() must throw one Error for an invalid configuration') {
   try {
     fn();
   } catch (err) {
     return String(err.message);
   }
-  assert.fail('loadConfig() must throw for an invalid configuration');
+  assert.fail(why);
 }
 
 test('a valid environment gives typed values and a default port', () => {
@@ -106,12 +106,13 @@ test('an unparsable DATABASE_URL is rejected without echoing it', () => {
 
 test('PORT and APP_ENV are validated', () => {
   for (const port of ['abc', '0', '65536', '80.5', '-1', '0x50', '1e3', '+80', '80abc', ' ']) {
-    assert.match(messageOf(() => loadConfig({ ...validEnv(), PORT: port })), /PORT/, `PORT=${JSON.stringify(port)} must be rejected: accept only digits (/^\\d+$/) in the range 1-65535; Number() and parseInt() accept hex, exponents and trailing junk`);
+    const why = `PORT=${JSON.stringify(port)} must be rejected: accept only digits (/^\\d+$/) in the range 1-65535; Number() and parseInt() accept hex, exponents and trailing junk`;
+    assert.match(messageOf(() => loadConfig({ ...validEnv(), PORT: port }), why), /PORT/, `PORT=${JSON.stringify(port)} must be rejected: accept only digits (/^\\d+$/) in the range 1-65535; Number() and parseInt() accept hex, exponents and trailing junk`);
   }
   for (const port of ['1', '65535', '8080']) {
     assert.equal(loadConfig({ ...validEnv(), PORT: port }).port, Number(port), `PORT=${port} is valid and must be accepted (the range is 1-65535, both ends included)`);
   }
-  assert.match(messageOf(() => loadConfig({ ...validEnv(), APP_ENV: 'prod' })), /APP_ENV/, 'APP_ENV=prod is not allowed: only development, staging or production');
+  assert.match(messageOf(() => loadConfig({ ...validEnv(), APP_ENV: 'prod' }), 'APP_ENV=prod must be rejected: only development, staging or production'), /APP_ENV/, 'APP_ENV=prod is not allowed: only development, staging or production');
   const env = validEnv();
   delete env.APP_ENV;
   assert.match(messageOf(() => loadConfig(env)), /APP_ENV/, 'APP_ENV is required');
@@ -126,7 +127,7 @@ test('all problems are reported together', () => {
 
 test('SIGNING_KEYS must be kid:secret pairs', () => {
   for (const keys of ['', 'no-colon', 'k1:', ':secret', 'k1:a,k1:b', 'k1:a,,k2:b', 'k1:secret-one,']) {
-    const message = messageOf(() => loadConfig({ ...validEnv(), SIGNING_KEYS: keys }));
+    const message = messageOf(() => loadConfig({ ...validEnv(), SIGNING_KEYS: keys }), `SIGNING_KEYS=${JSON.stringify(keys)} must be rejected: every comma-separated entry needs a non-empty, unique kid and a non-empty secret`);
     assert.match(message, /SIGNING_KEYS/, `SIGNING_KEYS=${JSON.stringify(keys)} must be rejected: every comma-separated entry needs a non-empty, unique kid and a non-empty secret`);
   }
   const duplicate = messageOf(() => loadConfig({ ...validEnv(), SIGNING_KEYS: 'k1:secret-one,k1:secret-two' }));
