@@ -232,6 +232,8 @@ test('POST /items creates a resource: 201, a Location that resolves, a new one e
     const item = parseJson(res, 'GET /items/<id> must answer JSON');
     assert.deepEqual(item.data, { title: titles[i] }, `GET ${path} must return the item created there, under "data"`);
   }
+  const wrongType = await request('POST', '/items', { headers: { ...auth, 'content-type': 'text/plain' }, body: '{"title":"x"}' });
+  assert.equal(wrongType.status, 415, 'POST /items follows the same media-type rule as /echo: text/plain gets 415, after the credentials check');
   const missing = await request('GET', '/items/does-not-exist');
   assert.equal(missing.status, 404, 'GET /items/<unknown id> must answer 404');
 });
