@@ -68,6 +68,8 @@ async function runFile(file, opts, counts) {
       onLog: verbose ? (type, args) => console.log(`  [workbench ${type}]`, ...(Array.isArray(args) ? args : [args])) : undefined,
     });
     const { page } = workbench;
+    // The launcher returns once the page is navigating; the tests' time starts when it has loaded.
+    await page.waitForLoadState('load', { timeout: 180_000 });
     if (verbose) page.on('pageerror', err => console.error('  [page error]', err.message));
     const ctx = {
       page,
