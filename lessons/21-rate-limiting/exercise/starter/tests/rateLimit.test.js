@@ -40,6 +40,22 @@ test('capacity 5: five requests pass, the sixth gets 429 and never reaches the h
   });
 });
 
+test('bad options fail when the limiter is built, not on the first request', () => {
+  for (const options of [{ capacity: 0, refillPerSec: 1 }, { capacity: 5, refillPerSec: 0 }, { capacity: 2.5, refillPerSec: 1 }]) {
+    assert.throws(() => rateLimit(options), RangeError, `rateLimit(${JSON.stringify(options)}) must throw a RangeError at once: validate the options in rateLimit() itself, so a misconfigured server fails at start-up instead of answering 500 later`);
+  }
+});
+
+test('allowed responses do not carry Retry-After', async () => {
+  await withServer({ capacity: 3, refillPerSec: 1 }, async ({ url }) => {
+    for (let i = 1; i <= 3; i++) {
+      const ok = await send(url);
+      assert.equal(ok.status, 200, `request #${i} must get 200`);
+      assert.equal(ok.headers.get('retry-after'), null, 'Retry-After belongs on the 429 only: on a 200 it tells clients to back off when they need not');
+    }
+  });
+});
+
 test('the 429 carries Retry-After and a problem+json body', async () => {
   await withServer({ capacity: 5, refillPerSec: 1 }, async ({ url }) => {
     for (let i = 0; i < 5; i++) await send(url);

@@ -110,3 +110,13 @@ test('random traffic never beats the rate, and resetSec is exact', () => {
     }
   }
 });
+
+test('a clock that steps backwards never takes tokens away', () => {
+  let ms = 1_000_000;
+  const bucket = new TokenBucket({ capacity: 3, refillPerSec: 1, now: () => ms });
+  assert.equal(bucket.take().allowed, true, 'the first take() must be allowed');
+  ms -= 60_000; // NTP correction or a VM resumed: the wall clock jumps back a minute
+  const results = [bucket.take(), bucket.take()];
+  assert.deepEqual(results.map((r) => r.allowed), [true, true], 'after the clock stepped back, the 2 tokens left must still be there: treat negative elapsed time as 0 (Math.max(0, now - last)), never as a negative refill');
+  assert.equal(bucket.take().allowed, false, 'and the bucket must still hold no more than it had');
+});
