@@ -181,6 +181,9 @@ test('brownouts: v1 fails on purpose only inside the announced windows', { timeo
     assert.equal(res.status, status, `v1 ${when} must answer ${status}: check every { start, end } window in brownouts with the injected now()`);
     if (status === 410) {
       assert.equal((await res.json()).type, MIGRATION_DOCS, 'a brownout 410 is a problem+json whose type is the migration guide, like the final one');
+      assert.equal(res.headers.get('deprecation'), '@1767225600', 'a brownout 410 is still a v1 response before the sunset: send Deprecation on it too, so the client learns why it failed');
+      assert.equal(res.headers.get('sunset'), 'Wed, 30 Jun 2027 23:59:59 GMT', 'a brownout 410 must carry the Sunset header: it tells the client when v1 stops for good');
+      assert.match(String(res.headers.get('link')), /rel="deprecation"/, 'a brownout 410 must carry the Link to the migration guide (rel="deprecation")');
     } else {
       await res.arrayBuffer();
     }
