@@ -102,7 +102,7 @@ async function timeTree(page, dir, root) {
  * Runs the bench suite and returns what it measured: activation (activation.bench.ts), the open
  * times and heap (open.bench.ts) and the tree. Everything is written under `dir` (an ignored folder).
  */
-export async function benchOpen({ root, dir }) {
+export async function benchOpen({ root, dir, lessons }) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   await compileIntegrationTests();
@@ -111,7 +111,12 @@ export async function benchOpen({ root, dir }) {
     suite: 'bench',
     extensionDevelopmentPaths: [root, path.join(root, 'test', 'fixtures', 'emptyExtension'), path.join(root, 'test', 'fixtures', 'benchFloor')],
     timeoutMs: 30 * 60_000,
-    env: { ...learnerEnv(), BACKEND_PATH_BENCH_DIR: dir, BACKEND_PATH_BENCH_OUT: path.join(dir, 'activation.json') },
+    env: {
+      ...learnerEnv(),
+      BACKEND_PATH_BENCH_DIR: dir,
+      BACKEND_PATH_BENCH_OUT: path.join(dir, 'activation.json'),
+      ...(lessons ? { BACKEND_PATH_BENCH_LESSONS: String(lessons) } : {}),
+    },
     onWorkbench: async workbench => {
       const stop = watchFrames(workbench.page, path.join(dir, 'events.jsonl'));
       await timeTree(workbench.page, dir, root);
