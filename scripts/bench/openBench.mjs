@@ -55,22 +55,25 @@ function watchTree({ stages, firstSkill }) {
  * Each new heading per frame is appended to `eventsFile` with the frame's own clock. Returns stop().
  */
 export function watchFrames(page, eventsFile, { intervalMs = 20 } = {}) {
-  const lastSeen = new WeakMap();
+  const watched = new WeakSet();
   let stopped = false;
-  const poll = async () => {
-    while (!stopped && !page.isClosed()) {
-      const frames = page.frames().filter(frame => frame !== page.mainFrame() && !frame.isDetached());
-      await Promise.all(frames.map(async frame => {
-        const event = await frame.evaluate(visibleHeading).catch(() => null);
-        if (event && lastSeen.get(frame) !== event.text) {
-          lastSeen.set(frame, event.text);
-          fs.appendFileSync(eventsFile, `${JSON.stringify(event)}\n`);
-        }
-      }));
+  // One loop per frame: a frame VS Code keeps frozen answers late, and must not hold up the others.
+  const watch = async frame => {
+    if (watched.has(frame) || frame === page.mainFrame()) return;
+    watched.add(frame);
+    let last;
+    while (!stopped && !frame.isDetached() && !page.isClosed()) {
+      const event = await frame.evaluate(visibleHeading).catch(() => null);
+      if (event && event.text !== last) {
+        last = event.text;
+        fs.appendFileSync(eventsFile, `${JSON.stringify(event)}\n`);
+      }
       await sleep(intervalMs);
     }
   };
-  void poll();
+  page.on('frameattached', frame => void watch(frame));
+  page.on('framenavigated', frame => void watch(frame));
+  for (const frame of page.frames()) void watch(frame);
   return () => { stopped = true; };
 }
 
