@@ -118,6 +118,9 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     storedProgress: () => context.globalState.get(PROGRESS_STORAGE_KEY),
     treeChildren: (node) => tree.getChildren(node),
     treeItem: (node) => tree.getTreeItem(node),
+    resolveTreeItem: (item, node) => tree.resolveTreeItem(item, node),
+    treeParent: (node) => tree.getParent(node),
+    treeSelection: () => skillTree.view.selection,
     applyCheckbox: (skillId, checked) => progress.setComplete(skillId, checked),
     reloadProgress: () => {
       progress.reload();

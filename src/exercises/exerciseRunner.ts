@@ -167,7 +167,8 @@ export async function runExerciseTests(
       };
 
       const task = new vscode.Task(
-        { type: 'backendPath', skillId: skill.id },
+        // A fresh checkId per run: two checks (or another task for this skill) are never "the same task".
+        { type: 'backendPath', skillId: skill.id, checkId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` },
         workspaceFolder,
         vscode.l10n.t('Check exercise {0}', skillLabel(skill)),
         'Backend Path',

@@ -150,6 +150,12 @@ export function listFiles(dir: string): string[] {
     .sort();
 }
 
+/** A tree item's checkbox state, whether given as a plain state or with its accessible name. */
+export function checkboxState(item: vscode.TreeItem): vscode.TreeItemCheckboxState | undefined {
+  const value = item.checkboxState;
+  return typeof value === 'object' && value !== null ? value.state : value;
+}
+
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
