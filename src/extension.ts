@@ -14,7 +14,7 @@ import { LessonPanel } from './lessonPanel/lessonPanel';
 import { createSyncedProgressStore } from './progress/syncedProgress';
 import { registerStatusBar } from './statusBar';
 import { SkillTreeProvider } from './tree/skillTreeProvider';
-import { decideWelcome, registerTree } from './tree/registerTree';
+import { decideWelcome, pulseWhileVisible, registerTree } from './tree/registerTree';
 import { registerSolutionDocuments } from './ui/solutionDocuments';
 import { createLog } from './ui/log';
 import { createVsCodePrompts } from './ui/prompts';
@@ -74,7 +74,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
   });
   const skillTree = registerTree(tree, progress, log);
   decideWelcome(progress);
-  setContext(ContextKeys.pathViewVisible, skillTree.view.visible);
+  const walkthroughTick = pulseWhileVisible(skillTree.view, (value) => setContext(ContextKeys.pathViewVisible, value));
 
   const services: Services = {
     extensionUri: context.extensionUri,
@@ -91,7 +91,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
 
   context.subscriptions.push(
     skillTree,
-    skillTree.view.onDidChangeVisibility((event) => setContext(ContextKeys.pathViewVisible, event.visible)),
+    walkthroughTick,
     vscode.window.registerTreeDataProvider('backendPath.welcome', { getChildren: () => [], getTreeItem: (item: vscode.TreeItem) => item }),
     registerSolutionDocuments(context.extensionUri, library),
     vscode.commands.registerCommand(Commands.showLog, () => log.show()),

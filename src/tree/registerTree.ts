@@ -54,3 +54,29 @@ export function decideWelcome(progress: ProgressStore): void {
   const hasProgress = Object.values(snapshot).some((entry) => entry?.completed === true);
   void vscode.commands.executeCommand('setContext', ContextKeys.showWelcome, !hasProgress);
 }
+
+/**
+ * Ticks the walkthrough step "Open the Learning Path" (completion event `onContext:` of this key)
+ * even when the view was already open. VS Code 1.100 registers a walkthrough's steps when it is
+ * first shown, and an `onContext` step whose key already matched then is never ticked; only a
+ * change from false to true after that ticks it. So the key is raised briefly whenever the view
+ * shows and whenever an editor without a text/webview input (the walkthrough page) opens.
+ */
+export function pulseWhileVisible(view: vscode.TreeView<unknown>, set: (value: boolean) => void): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pulse = () => {
+    if (!view.visible) return;
+    clearTimeout(timer);
+    set(true);
+    timer = setTimeout(() => set(false), 1500);
+  };
+  set(false);
+  pulse();
+  return vscode.Disposable.from(
+    view.onDidChangeVisibility((event) => event.visible && pulse()),
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      if (event.opened.some((tab) => tab.input === undefined)) setTimeout(pulse, 500);
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
+}
