@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { parseCatalog } from '../../../src/curriculum/parseCatalog';
 import type { Skill } from '../../../src/curriculum/types';
 import type { PageLabels } from '../../../src/lessonPanel/pageHtml';
