@@ -5,15 +5,17 @@ import { Random, prototypeChanges, prototypeSnapshot } from './support';
 
 /** The shape of each valid message: required keys, and keys that may be present. */
 const SHAPES: Record<WebviewMessage['type'], { required: readonly string[]; optional: readonly string[] }> = {
-  ready: { required: ['type'], optional: [] },
+  ready: { required: ['type', 'render'], optional: [] },
   setComplete: { required: ['type', 'skillId', 'complete'], optional: [] },
   navigate: { required: ['type', 'skillId'], optional: ['anchor'] },
+  history: { required: ['type', 'direction'], optional: [] },
   openExternal: { required: ['type', 'href'], optional: [] },
-  copyCode: { required: ['type', 'block'], optional: [] },
-  insertCode: { required: ['type', 'block'], optional: [] },
-  runInTerminal: { required: ['type', 'block'], optional: [] },
-  answerQuiz: { required: ['type', 'skillId', 'question', 'choice'], optional: [] },
-  resetQuiz: { required: ['type', 'skillId'], optional: [] },
+  copyCode: { required: ['type', 'render', 'block'], optional: [] },
+  insertCode: { required: ['type', 'render', 'block'], optional: [] },
+  runInTerminal: { required: ['type', 'render', 'block'], optional: [] },
+  runCode: { required: ['type', 'render', 'block'], optional: [] },
+  answerQuiz: { required: ['type', 'render', 'skillId', 'questionId', 'choice'], optional: [] },
+  resetQuiz: { required: ['type', 'render', 'skillId'], optional: [] },
   exercise: { required: ['type', 'skillId', 'action'], optional: [] },
 };
 const TYPES = Object.keys(SHAPES) as WebviewMessage['type'][];
@@ -54,6 +56,10 @@ class MessageGenerator {
     return this.random.pick([0, 1, 2, 9, 10_000, this.random.int(10_001)]);
   }
 
+  render(): number {
+    return this.random.pick([1, 2, 7, 2 ** 31 - 1, 1 + this.random.int(1000)]);
+  }
+
   anchor(): string {
     return this.random.string(1 + this.random.int(200), 'abcXYZ019_-');
   }
@@ -90,7 +96,7 @@ class MessageGenerator {
     const count = this.random.chance(0.5) ? 0 : 1 + this.random.int(3);
     for (let i = 0; i < count; i++) {
       const key = this.extraKey();
-      if (['type', 'skillId', 'complete', 'anchor', 'href', 'block', 'question', 'choice', 'action'].includes(key)) continue;
+      if (['type', 'skillId', 'complete', 'anchor', 'href', 'block', 'questionId', 'choice', 'action', 'render', 'direction'].includes(key)) continue;
       const value = this.random.pick([
         () => this.jsonValue(),
         () => ({ polluted: true, type: 'ready' }),
@@ -105,7 +111,8 @@ class MessageGenerator {
     const type = this.random.pick(TYPES);
     let expected: WebviewMessage;
     switch (type) {
-      case 'ready': expected = { type }; break;
+      case 'ready': expected = { type, render: this.render() }; break;
+      case 'history': expected = { type, direction: this.random.pick(['back', 'forward'] as const) }; break;
       case 'setComplete': expected = { type, skillId: this.skillId(), complete: this.random.chance(0.5) }; break;
       case 'navigate':
         expected = this.random.chance(0.5) ? { type, skillId: this.skillId() } : { type, skillId: this.skillId(), anchor: this.anchor() };
@@ -116,9 +123,10 @@ class MessageGenerator {
         break;
       case 'copyCode':
       case 'insertCode':
-      case 'runInTerminal': expected = { type, block: this.index() }; break;
-      case 'answerQuiz': expected = { type, skillId: this.skillId(), question: this.index(), choice: this.index() }; break;
-      case 'resetQuiz': expected = { type, skillId: this.skillId() }; break;
+      case 'runInTerminal':
+      case 'runCode': expected = { type, render: this.render(), block: this.index() }; break;
+      case 'answerQuiz': expected = { type, render: this.render(), skillId: this.skillId(), questionId: this.skillId(), choice: this.index() }; break;
+      case 'resetQuiz': expected = { type, render: this.render(), skillId: this.skillId() }; break;
       case 'exercise': expected = { type, skillId: this.skillId(), action: this.random.pick(['start', 'check', 'showSolution'] as const) }; break;
     }
     return { value: this.withExtras(expected as unknown as Record<string, unknown>), expected };
@@ -133,8 +141,10 @@ class MessageGenerator {
       href: ['x'.repeat(2049), HUGE_HREF, 1, null, [], {}, true],
       block: [-1, 1.5, 10_001, Number.NaN, Number.POSITIVE_INFINITY, '0', null, true, [], {}, 1e21, Number.MAX_SAFE_INTEGER],
       action: ['run', 'START', 'Check', '', 'check ', 'toString', 'constructor', null, 1, ['check']],
+      render: [0, -1, 1.5, 2 ** 31, Number.NaN, '1', null, true, [], {}, 1e21],
+      direction: ['up', 'Back', '', 'back ', 'toString', null, 1, ['back']],
     };
-    const pool = byField[field === 'question' || field === 'choice' ? 'block' : field];
+    const pool = byField[field === 'choice' ? 'block' : field === 'questionId' ? 'skillId' : field];
     return pool ? { value: this.random.pick(pool) } : undefined;
   }
 
