@@ -11,7 +11,7 @@ import { createLessonActions } from '../../src/lessonPanel/lessonActions';
 import type { LessonBody, LessonView, SessionProgress } from '../../src/lessonPanel/lessonSession';
 import { LessonSession } from '../../src/lessonPanel/lessonSession';
 import type { ExtensionMessage } from '../../src/lessonPanel/protocol';
-import { readRepoFile } from './helpers';
+import { readRootFile } from './robustness/support';
 
 export interface Deferred<T> {
   readonly promise: Promise<T>;
@@ -43,7 +43,7 @@ export interface Recorded {
   scores: [string, number, number][];
 }
 
-export const CATALOG: Catalog = parseCatalog(readRepoFile('lessons/curriculum.json'));
+export const CATALOG: Catalog = parseCatalog(readRootFile('lessons/curriculum.json'));
 
 export function block(index: number, code: string, run?: 'terminal' | 'node'): CodeBlock {
   return { index, language: run === 'node' ? 'javascript' : 'bash', code, runnableInTerminal: run === 'terminal', ...(run ? { run } : {}) } as CodeBlock;
