@@ -33,6 +33,11 @@ export class LessonPanel implements vscode.Disposable {
     return this.panel?.title;
   }
 
+  /** Fires with the skill id whenever a lesson is shown (tree click, link, Back/Forward), so the tree can reveal it. */
+  onDidShowLesson(listener: (skillId: string) => void): vscode.Disposable {
+    return new vscode.Disposable(this.session.onDidShowLesson(listener).dispose);
+  }
+
   /** Resolves when the page reports `ready` for the lesson being shown. */
   whenReady(): Promise<void> {
     return this.session.whenReady();

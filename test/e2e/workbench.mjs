@@ -109,3 +109,45 @@ export async function pickQuickItem(page, label) {
   await entry.waitFor({ timeout: 10_000 });
   await entry.click();
 }
+
+/**
+ * Pictures for the README. `npm test` must leave tracked files alone, so they go to the ignored
+ * out/screenshots/ unless BACKEND_PATH_UPDATE_SCREENSHOTS=1 asks to refresh docs/images/.
+ */
+export async function docsScreenshot(ctx, name) {
+  const { default: fs } = await import('node:fs');
+  const { default: path } = await import('node:path');
+  const update = process.env.BACKEND_PATH_UPDATE_SCREENSHOTS === '1';
+  const dir = update ? path.join(ctx.repoRoot, 'docs', 'images') : path.join(ctx.repoRoot, 'out', 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, name);
+  await ctx.page.screenshot({ path: file });
+  return file;
+}
+
+/**
+ * Runs axe-core (@axe-core/playwright) on the lesson page only: the webview's inner frame, not the
+ * workbench around it. Returns the serious and critical violations, each with its nodes.
+ */
+export async function axeLessonPage(page, { include = 'body' } = {}) {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const results = await new AxeBuilder({ page })
+    .include(['iframe.webview.ready', 'iframe#active-frame', include])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
+  const serious = results.violations.filter(violation => violation.impact === 'serious' || violation.impact === 'critical');
+  return {
+    serious,
+    checked: results.passes.length + results.violations.length,
+    describe: () => serious.map(v => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(' | ')}`).join('\n'),
+  };
+}
+
+/** Presses Tab inside the page until `predicate(activeElement)` holds; fails after `max` presses. */
+export async function tabUntil(page, frame, predicate, { max = 120, shift = false, what = 'the element' } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    if (await frame.evaluate(predicate).catch(() => false)) return i + 1;
+  }
+  throw new Error(`${what} was not reached with ${max} Tab presses`);
+}

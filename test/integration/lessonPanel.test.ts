@@ -120,6 +120,30 @@ describe('lesson panel', () => {
     assert.strictEqual(api.lessonPanel.title, `${skills.indexOf(target) + 1} · ${target.title}`);
   });
 
+  it('ends on the lesson opened last when an earlier open is still loading', async () => {
+    const third = skills[2];
+    const ready = api.lessonPanel.whenReady();
+    const earlier = vscode.commands.executeCommand(Commands.openLesson, third.id);
+    await vscode.commands.executeCommand(Commands.openLesson, second.id);
+    await earlier;
+    await ready;
+    assert.strictEqual(api.lessonPanel.skillId, second.id);
+    assert.strictEqual(api.lessonPanel.title, `${skills.indexOf(second) + 1} · ${second.title}`);
+    assert.match(api.lessonPanel.html ?? '', new RegExp(`data-skill-id="${second.id}"`));
+  });
+
+  it('ignores block actions that carry the render number of a replaced page', async () => {
+    await open(first.id);
+    const oldRender = api.lessonPanel.render;
+    await open(second.id);
+    assert.ok(api.lessonPanel.render > oldRender);
+    const documentsBefore = vscode.workspace.textDocuments.length;
+    await receive({ type: 'insertCode', render: oldRender, block: 0 });
+    await receive({ type: 'runInTerminal', render: oldRender, block: 0 });
+    assert.deepStrictEqual(prompts.asked, [], 'no run confirmation for a stale page');
+    assert.strictEqual(vscode.workspace.textDocuments.length, documentsBefore, 'nothing inserted');
+  });
+
   it('sends an https link to the external opener', async () => {
     await open(first.id);
     await receive({ type: 'openExternal', href: 'https://www.rfc-editor.org/rfc/rfc9110#name-methods' });
