@@ -30,7 +30,7 @@ export const ENGLISH_PAGE_LABELS: PageLabels = {
   checkExercise: 'Check exercise',
   showSolution: 'Show solution',
   exerciseUntrusted: 'Checking runs your code, so it is available only in a trusted workspace.',
-  table: 'Table (scrolls sideways)',
+  table: 'Table {number} (scrolls sideways)',
   inPreparation: 'This lesson is in preparation. The objectives above show what it will teach.',
   objectivesHeading: 'What you will learn',
 };

@@ -30,7 +30,7 @@ export function pageLabels(): PageLabels {
     checkExercise: vscode.l10n.t('Check exercise'),
     showSolution: vscode.l10n.t('Show solution'),
     exerciseUntrusted: vscode.l10n.t('Checking runs your code, so it is available only in a trusted workspace.'),
-    table: vscode.l10n.t('Table (scrolls sideways)'),
+    table: vscode.l10n.t('Table {number} (scrolls sideways)'),
     inPreparation: vscode.l10n.t('This lesson is in preparation. The objectives above show what it will teach.'),
     objectivesHeading: vscode.l10n.t('What you will learn'),
   };

@@ -137,7 +137,11 @@ function headerHtml(page: PageModel): string {
  * "Exercise" section (or ends the lesson when it has none).
  */
 function lessonBodyHtml(model: PageModel, html: string): string {
-  let body = html.replace(/<table>/g, `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(model.labels.table)}"><table>`).replace(/<\/table>/g, '</table></div>');
+  // Each table box is a labelled region; numbered, so every landmark has its own name.
+  let tables = 0;
+  let body = html
+    .replace(/<table>/g, () => `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(fill(model.labels.table, { number: ++tables }))}"><table>`)
+    .replace(/<\/table>/g, '</table></div>');
   // The lesson HTML is the same in every workspace; in an untrusted one the page offers no Run at all.
   if (!model.workspaceTrusted) body = body.replace(/<vscode-button\b[^>]*data-action="(?:runInTerminal|runCode)"[^>]*>[\s\S]*?<\/vscode-button>/g, '');
   if (!model.exercise) return body;
