@@ -3,6 +3,29 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CodeSample } from './lessonRules';
+import { splitSqlStatements } from './sqlStatements';
+
+/**
+ * Runs in Node 24 (node:sqlite): executes the statements in a fresh in-memory database and prints the
+ * last statement's rows the way formatSqlRows does.
+ */
+const SQL_RUNNER = `import { DatabaseSync } from 'node:sqlite';
+import { readFileSync } from 'node:fs';
+const statements = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const db = new DatabaseSync(':memory:');
+let rows = [];
+for (const [index, sql] of statements.entries()) {
+  try {
+    const statement = db.prepare(sql);
+    if (statement.columns().length > 0) rows = statement.all();
+    else { statement.run(); rows = []; }
+  } catch (error) {
+    console.error('statement ' + (index + 1) + ' failed: ' + error.message);
+    process.exit(1);
+  }
+}
+for (const row of rows) console.log(Object.values(row).map((value) => (value === null ? 'NULL' : String(value))).join(' | '));
+`;
 
 interface Run {
   readonly code: number | null;
@@ -34,7 +57,18 @@ export async function checkSamples(samples: readonly CodeSample[], node24: strin
   const problems: string[] = [];
   const dir = await mkdtemp(join(tmpdir(), 'bp-lint-'));
   try {
+    await writeFile(join(dir, 'sql-runner.mjs'), SQL_RUNNER);
     for (const [index, sample] of samples.entries()) {
+      if (sample.language === 'sql') {
+        const statementsFile = join(dir, `sample${index}.json`);
+        await writeFile(statementsFile, JSON.stringify(splitSqlStatements(sample.code)));
+        const result = await run(node24, ['--no-warnings', join(dir, 'sql-runner.mjs'), statementsFile], dir);
+        if (result.code !== 0) problems.push(`line ${sample.line}: sql run block failed in SQLite: ${result.stderr.trim().split('\n').slice(0, 3).join(' ')}`);
+        else if (sample.expectedOutput !== undefined && trimLines(result.stdout) !== trimLines(sample.expectedOutput)) {
+          problems.push(`line ${sample.line}: the output block does not match the rows SQLite returns.\n    returned: ${JSON.stringify(trimLines(result.stdout))}\n    expected: ${JSON.stringify(trimLines(sample.expectedOutput))}`);
+        }
+        continue;
+      }
       const file = join(dir, sample.language === 'php' ? `sample${index}.php` : `sample${index}.mjs`);
       await writeFile(file, sample.language === 'php' ? phpSource(sample.code) : sample.code);
       const syntax =

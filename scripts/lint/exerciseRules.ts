@@ -12,11 +12,11 @@ export function listFiles(dir: string): string[] {
 }
 
 /** Checks an exercise folder's layout (not its behaviour: check:exercises runs the tests). */
-export function checkExerciseLayout(exerciseDir: string): { problems: string[]; exercise?: ExerciseSpec } {
+export function checkExerciseLayout(exerciseDir: string, objectiveCount?: number): { problems: string[]; exercise?: ExerciseSpec } {
   const problems: string[] = [];
   const specPath = join(exerciseDir, 'exercise.json');
   if (!existsSync(specPath)) return { problems: ['exercise/exercise.json is missing'] };
-  const { exercise, problems: specProblems } = parseExercise(readFileSync(specPath, 'utf8'));
+  const { exercise, problems: specProblems } = parseExercise(readFileSync(specPath, 'utf8'), { strict: true, objectiveCount });
   problems.push(...specProblems);
   if (!exercise) return { problems };
   const starter = join(exerciseDir, 'starter');
@@ -28,6 +28,7 @@ export function checkExerciseLayout(exerciseDir: string): { problems: string[]; 
   }
   const solutionFiles = listFiles(solution).map((path) => relative(solution, path).split('\\').join('/'));
   for (const file of solutionFiles) if (!exercise.files.includes(file)) problems.push(`solution/${file} is not listed in exercise.json files`);
+  problems.push(...checkMutantsLayout(join(exerciseDir, 'mutants'), exercise.files));
   const forbidden = listFiles(starter).filter((path) => /(^|\/)(node_modules|vendor)\//.test(relative(starter, path)) || /composer\.lock$|\.sqlite$/.test(path));
   for (const path of forbidden) problems.push(`starter must not ship ${relative(exerciseDir, path)}`);
   if (exercise.language === 'node') {
@@ -45,4 +46,67 @@ export function checkExerciseLayout(exerciseDir: string): { problems: string[]; 
     }
   }
   return { problems, exercise };
+}
+
+export const MUTANT_KINDS = ['hard-coded', 'naive', 'boundary'] as const;
+export const MIN_MUTANTS = 3;
+
+export interface MutantSpec {
+  readonly name: string;
+  readonly dir: string;
+  readonly flaw: string;
+  readonly objective: number;
+  readonly kind: (typeof MUTANT_KINDS)[number];
+}
+
+/** Reads mutants/<name>/mutant.json for every mutant; problems name the mutant and the field. */
+export function readMutants(mutantsDir: string): { mutants: MutantSpec[]; problems: string[] } {
+  const problems: string[] = [];
+  const mutants: MutantSpec[] = [];
+  if (!existsSync(mutantsDir)) return { mutants, problems };
+  for (const name of readdirSync(mutantsDir).sort()) {
+    const dir = join(mutantsDir, name);
+    if (!statSync(dir).isDirectory()) {
+      problems.push(`mutants/${name} must be a folder`);
+      continue;
+    }
+    const specPath = join(dir, 'mutant.json');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(specPath, 'utf8'));
+    } catch (error) {
+      problems.push(`mutants/${name}/mutant.json is missing or not JSON (${(error as Error).message.split('\n')[0]})`);
+      continue;
+    }
+    const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+    const flaw = typeof record.flaw === 'string' ? record.flaw.trim() : '';
+    const objective = record.objective;
+    const kind = record.kind;
+    if (flaw === '' || flaw.includes('\n')) problems.push(`mutants/${name}/mutant.json "flaw" must be one line describing the deliberate flaw`);
+    if (typeof objective !== 'number' || !Number.isInteger(objective) || objective < 1) {
+      problems.push(`mutants/${name}/mutant.json "objective" must be the number (1-based) of the objective the flaw violates`);
+    }
+    if (!MUTANT_KINDS.includes(kind as MutantSpec['kind'])) problems.push(`mutants/${name}/mutant.json "kind" must be one of ${MUTANT_KINDS.join(', ')}`);
+    mutants.push({ name, dir, flaw, objective: Number(objective), kind: kind as MutantSpec['kind'] });
+  }
+  return { mutants, problems };
+}
+
+/** At least three mutants, one of each kind, each overlaying only files the learner edits. */
+export function checkMutantsLayout(mutantsDir: string, learnerFiles: readonly string[]): string[] {
+  const { mutants, problems } = readMutants(mutantsDir);
+  if (mutants.length < MIN_MUTANTS) problems.push(`has ${mutants.length} mutants in exercise/mutants/; it needs at least ${MIN_MUTANTS} plausible wrong solutions`);
+  for (const kind of MUTANT_KINDS) {
+    if (mutants.length > 0 && !mutants.some((mutant) => mutant.kind === kind)) problems.push(`has no "${kind}" mutant`);
+  }
+  for (const mutant of mutants) {
+    const files = listFiles(mutant.dir)
+      .map((path) => relative(mutant.dir, path).split('\\').join('/'))
+      .filter((file) => file !== 'mutant.json');
+    if (files.length === 0) problems.push(`mutants/${mutant.name} changes no file`);
+    for (const file of files) {
+      if (!learnerFiles.includes(file)) problems.push(`mutants/${mutant.name}/${file} is not a file the learner edits (exercise.json "files")`);
+    }
+  }
+  return problems;
 }

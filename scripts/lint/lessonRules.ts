@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from 'marked';
+import { parseAllDocuments } from 'yaml';
 import { classifyLink } from '../../src/lessons/linkPolicy';
 
 /** The headings every lesson has, in content-format.md's words. */
@@ -16,6 +17,10 @@ export const MAX_BLOCK_LINES = 40;
 export const WORDS_PER_MINUTE = 215;
 export const CODE_LINES_PER_MINUTE = 12;
 export const TOLERANCE = 0.15;
+/** Info-string flags: `run` executes the block in the linter, `local` marks a shell command a learner can run as is. */
+const FLAGS: Readonly<Record<string, readonly string[]>> = { run: ['php', 'js', 'sql'], local: ['bash'] };
+/** A PHP block that declares file-level things is meant to be pasted into a file, so it must start like one. */
+const PHP_FILE_LEVEL = /^(?:declare\s*\(\s*strict_types|namespace\s+[\w\\]+\s*;|(?:(?:final|abstract|readonly)\s+)*(?:class|interface|enum|trait)\s+\w)/m;
 const PLACEHOLDER = /coming soon|lesson in preparation|\bTODO\b|lorem ipsum/i;
 
 export interface CodeSample {
@@ -47,6 +52,22 @@ function walk(tokens: readonly Token[], visit: (token: Token) => void): void {
       for (const cell of [...table.header, ...table.rows.flat()]) walk(cell.tokens, visit);
     }
   }
+}
+
+/** yaml and json blocks must parse: a reader pastes them into config files. */
+export function dataBlockProblems(language: string, text: string, line: number): string[] {
+  if (language === 'json') {
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return [`line ${line}: json block does not parse (${(error as Error).message})`];
+    }
+  }
+  if (language === 'yaml') {
+    const errors = parseAllDocuments(text).flatMap((document) => ('errors' in document ? document.errors : []));
+    if (errors.length > 0) return [`line ${line}: yaml block does not parse (${errors[0]?.message.split('\n')[0]})`];
+  }
+  return [];
 }
 
 export function countProseWords(markdown: string): number {
@@ -88,16 +109,20 @@ export function analyseLesson(markdown: string, title: string, minutes: number):
     if (lines > MAX_BLOCK_LINES) problems.push(`line ${line}: code block has ${lines} lines (at most ${MAX_BLOCK_LINES})`);
     if (language !== 'output') codeLines += lines;
     const run = flag === 'run';
-    if (flag && !run) problems.push(`line ${line}: unknown code block flag "${flag}" (only "run")`);
-    if (run && language !== 'php' && language !== 'js') problems.push(`line ${line}: only php and js blocks can be "run"`);
+    if (flag && !(flag in FLAGS)) problems.push(`line ${line}: unknown code block flag "${flag}" (only ${Object.keys(FLAGS).map((name) => `"${name}"`).join(', ')})`);
+    else if (flag && !FLAGS[flag]?.includes(language)) problems.push(`line ${line}: only ${FLAGS[flag]?.join(', ')} blocks can be "${flag}"`);
     if (language === 'output') {
       const previous = meaningful[index - 1] as Tokens.Code | undefined;
       const previousFlag = previous?.type === 'code' ? (previous.lang ?? '').trim().split(/\s+/)[1] : undefined;
-      if (previousFlag !== 'run') problems.push(`line ${line}: an output block must follow a "php run" or "js run" block, so the linter can prove it`);
+      if (previousFlag !== 'run') problems.push(`line ${line}: an output block must follow a "php run", "js run" or "sql run" block, so the linter can prove it`);
+    }
+    problems.push(...dataBlockProblems(language, code.text, line));
+    if (language === 'php' && !code.text.trimStart().startsWith('<?php') && PHP_FILE_LEVEL.test(code.text)) {
+      problems.push(`line ${line}: this php block declares file-level code (strict_types, namespace or a type), so it is meant to be pasted into a file: start it with <?php`);
     }
     const next = meaningful[index + 1];
     const expectedOutput = run && next?.type === 'code' && (next as Tokens.Code).lang?.trim() === 'output' ? (next as Tokens.Code).text : undefined;
-    if (language === 'php' || language === 'js') samples.push({ language, run, code: code.text, expectedOutput, line });
+    if (language === 'php' || language === 'js' || (language === 'sql' && run)) samples.push({ language, run, code: code.text, expectedOutput, line });
   });
 
   walk(tokens, (token) => {

@@ -5,6 +5,7 @@ import { parseQuiz } from '../../src/curriculum/parseQuiz';
 import type { Catalog } from '../../src/curriculum/types';
 import { ensureNode24 } from '../lib/node24.mjs';
 import { root } from '../lib/runTs.mjs';
+import { assessExerciseObjectives, assessLongestTellShare, assessQuiz, assessReviewDate, todayIso } from './assessmentRules';
 import { checkSamples } from './codeChecks';
 import { checkExerciseLayout } from './exerciseRules';
 import { analyseLesson } from './lessonRules';
@@ -18,7 +19,10 @@ export async function lintLessons(options: { only?: string }): Promise<boolean> 
   report.set('curriculum.json', compareWithSeed(catalog, readFileSync(join(lessonsDir, 'seed.txt'), 'utf8')));
   const folders = new Set(catalog.skills.map((skill) => skill.folder));
   const node24 = ensureNode24();
+  const today = todayIso();
   let checked = 0;
+  let questionCount = 0;
+  let longestTells = 0;
 
   for (const skill of catalog.skills) {
     if (options.only && options.only !== skill.folder && options.only !== skill.id) continue;
@@ -36,12 +40,27 @@ export async function lintLessons(options: { only?: string }): Promise<boolean> 
       problems.push(...(await checkSamples(analysis.samples, node24)));
       console.log(`${skill.folder}: ${analysis.proseWords} prose words (target ${analysis.budget.target}, ${analysis.budget.min}–${analysis.budget.max}), ${analysis.codeLines} code lines, ${analysis.samples.length} php/js blocks`);
     }
+    problems.push(...assessReviewDate(skill.reviewBy, today));
+    const objectiveCount = skill.objectives.length;
     const quizPath = join(dir, 'quiz.json');
     if (!existsSync(quizPath)) problems.push('quiz.json is missing');
-    else problems.push(...parseQuiz(readFileSync(quizPath, 'utf8')).problems);
-    problems.push(...checkExerciseLayout(join(dir, 'exercise')).problems.map((problem) => `exercise: ${problem}`));
+    else {
+      const quiz = parseQuiz(readFileSync(quizPath, 'utf8'), { strict: true, objectiveCount });
+      problems.push(...quiz.problems.map((problem) => `quiz: ${problem}`));
+      if (quiz.problems.length === 0) {
+        const assessment = assessQuiz(quiz.questions, objectiveCount);
+        problems.push(...assessment.problems.map((problem) => `quiz: ${problem}`));
+        questionCount += quiz.questions.length;
+        longestTells += assessment.longestTells;
+      }
+    }
+    const layout = checkExerciseLayout(join(dir, 'exercise'), objectiveCount);
+    problems.push(...layout.problems.map((problem) => `exercise: ${problem}`));
+    if (layout.exercise) problems.push(...assessExerciseObjectives(layout.exercise.objectives, objectiveCount).map((problem) => `exercise: ${problem}`));
   }
 
+  if (!options.only) report.set('quizzes (whole path)', assessLongestTellShare(longestTells, questionCount));
+  console.log(`quizzes: ${questionCount} questions; the answer is the strictly longest choice in ${longestTells}`);
   let failures = 0;
   for (const [name, problems] of report) {
     if (problems.length === 0) continue;

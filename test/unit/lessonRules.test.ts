@@ -39,9 +39,35 @@ describe('lesson rules (lint:lessons)', () => {
 
   it('requires every output block to follow a runnable block, and pairs them', () => {
     const unproven = analyseLesson(lesson('```js\nconsole.log(1);\n```\n\n```output\n1\n```', 30), 'Title', 1);
-    assert.ok(unproven.problems.some((problem) => problem.includes('must follow a "php run" or "js run" block')));
+    assert.ok(unproven.problems.some((problem) => problem.includes('must follow a "php run", "js run" or "sql run" block')));
     const proven = analyseLesson(lesson('```js run\nconsole.log(1);\n```\n\n```output\n1\n```', 26), 'Title', 1);
     assert.deepEqual(proven.problems, []);
     assert.deepEqual(proven.samples.map((sample) => [sample.run, sample.expectedOutput]), [[true, '1']]);
+  });
+
+  it('allows "run" on php, js and sql blocks and "local" on bash blocks only', () => {
+    const body = '```sql run\nSELECT 1;\n```\n\n```output\n1\n```\n\n```bash local\nphp -v\n```\n\n```bash run\nls\n```\n\n```php local\necho 1;\n```\n\n```js fast\n1\n```';
+    const { problems, samples } = analyseLesson(lesson(body, 30), 'Title', 1);
+    assert.ok(problems.some((problem) => /only php, js, sql blocks can be "run"/.test(problem)), problems.join('|'));
+    assert.ok(problems.some((problem) => /only bash blocks can be "local"/.test(problem)), problems.join('|'));
+    assert.ok(problems.some((problem) => /unknown code block flag "fast"/.test(problem)), problems.join('|'));
+    assert.ok(!problems.some((problem) => /output block must follow/.test(problem)), problems.join('|'));
+    assert.deepEqual(samples.filter((sample) => sample.language === 'sql').map((sample) => [sample.run, sample.expectedOutput]), [[true, '1']]);
+  });
+
+  it('parses json and yaml blocks, and catches the unquoted comma in a flow mapping', () => {
+    const body = '```json\n{"a": 1,}\n```\n\n```yaml\nok: {a: 1}\n```\n\n```yaml\nbad: {description: Returns a page, or an error: yes\n```';
+    const { problems } = analyseLesson(lesson(body, 30), 'Title', 1);
+    assert.ok(problems.some((problem) => /json block does not parse/.test(problem)), problems.join('|'));
+    assert.equal(problems.filter((problem) => /yaml block does not parse/.test(problem)).length, 1, problems.join('|'));
+  });
+
+  it('asks php blocks that declare file-level code to start with <?php', () => {
+    const pasted = '```php\ndeclare(strict_types=1);\n\nfinal class A {}\n```';
+    const fragment = '```php\n$total = array_sum($prices);\n```';
+    const complete = '```php\n<?php\nnamespace App;\n\nenum Status: string {}\n```';
+    assert.ok(analyseLesson(lesson(pasted, 30), 'Title', 1).problems.some((problem) => /start it with <\?php/.test(problem)));
+    const problems = analyseLesson(lesson(`${fragment}\n\n${complete}`, 30), 'Title', 1).problems;
+    assert.deepEqual(problems.filter((problem) => !/prose words/.test(problem)), []);
   });
 });
