@@ -31,6 +31,7 @@ export const ENGLISH_PAGE_LABELS: PageLabels = {
   showSolution: 'Show solution',
   exerciseUntrusted: 'Checking runs your code, so it is available only in a trusted workspace.',
   table: 'Table {number} (scrolls sideways)',
+  runCode: 'Run',
   inPreparation: 'This lesson is in preparation. The objectives above show what it will teach.',
   objectivesHeading: 'What you will learn',
 };

@@ -31,6 +31,7 @@ export function pageLabels(): PageLabels {
     showSolution: vscode.l10n.t('Show solution'),
     exerciseUntrusted: vscode.l10n.t('Checking runs your code, so it is available only in a trusted workspace.'),
     table: vscode.l10n.t('Table {number} (scrolls sideways)'),
+    runCode: vscode.l10n.t('Run'),
     inPreparation: vscode.l10n.t('This lesson is in preparation. The objectives above show what it will teach.'),
     objectivesHeading: vscode.l10n.t('What you will learn'),
   };

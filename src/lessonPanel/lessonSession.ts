@@ -257,6 +257,7 @@ export class LessonSession {
         render,
         anchor,
         history: { back: history.back.length > 0, forward: history.forward.length > 0 },
+        runnableCode: (body?.codeBlocks ?? []).filter((codeBlock) => runKind(codeBlock) === 'node').map((codeBlock) => codeBlock.index),
       },
       resources,
       this.deps.nonce(),

@@ -38,6 +38,7 @@ export interface PageLabels {
   readonly showSolution: string;
   readonly exerciseUntrusted: string;
   readonly table: string;
+  readonly runCode: string;
   readonly inPreparation: string;
   readonly objectivesHeading: string;
 }
@@ -64,6 +65,8 @@ export interface PageModel {
   readonly render?: number;
   /** Where a new lesson opens (a heading id); undefined opens at the top. */
   readonly anchor?: string;
+  /** Indices of `js run` blocks: each gets a Run button (trusted workspaces only) unless the lesson HTML has one. */
+  readonly runnableCode?: readonly number[];
   /** Whether Back and Forward have somewhere to go (both disabled when absent). */
   readonly history?: { readonly back: boolean; readonly forward: boolean };
 }
@@ -142,6 +145,7 @@ function lessonBodyHtml(model: PageModel, html: string): string {
   let body = html
     .replace(/<table>/g, () => `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(fill(model.labels.table, { number: ++tables }))}"><table>`)
     .replace(/<\/table>/g, '</table></div>');
+  if (model.workspaceTrusted) body = addRunButtons(body, model.runnableCode ?? [], model.labels.runCode);
   // The lesson HTML is the same in every workspace; in an untrusted one the page offers no Run at all.
   if (!model.workspaceTrusted) body = body.replace(/<vscode-button\b[^>]*data-action="(?:runInTerminal|runCode)"[^>]*>[\s\S]*?<\/vscode-button>/g, '');
   if (!model.exercise) return body;
@@ -164,6 +168,21 @@ function placeholderHtml(model: PageModel): string {
 <ul>${objectives}</ul>
 <p class="in-preparation">${escapeHtml(labels.inPreparation)}</p>
 ${card}`;
+}
+
+/** Adds a Run button to the toolbar of each runnable JavaScript block that does not have one yet. */
+function addRunButtons(body: string, blocks: readonly number[], label: string): string {
+  let out = body;
+  for (const index of blocks) {
+    if (out.includes(`data-action="runCode" data-block="${index}"`)) continue;
+    const start = out.indexOf(`<div class="code-block" data-block="${index}">`);
+    const toolbar = start === -1 ? -1 : out.indexOf('<div class="code-toolbar">', start);
+    const end = toolbar === -1 ? -1 : out.indexOf('</div>', toolbar);
+    if (end === -1) continue;
+    const button = `<vscode-button secondary data-action="runCode" data-block="${index}">${escapeHtml(label)}</vscode-button>`;
+    out = `${out.slice(0, end)}${button}${out.slice(end)}`;
+  }
+  return out;
 }
 
 /** The one exercise card; `section` is the lesson's own Exercise section it replaces, when there is one. */

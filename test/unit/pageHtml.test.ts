@@ -146,6 +146,17 @@ describe('lesson page HTML', () => {
     assert.match(trusted, /data-action="runCode"/);
   });
 
+  it('adds a Run button to runnable JavaScript blocks in a trusted workspace only, once', () => {
+    const lessonHtml = '<div class="code-block" data-block="0">\n<div class="code-toolbar"><span class="code-language">javascript</span>\n<vscode-button secondary data-action="copyCode" data-block="0">Copy</vscode-button></div>\n<pre><code>x</code></pre>\n</div>\n<div class="code-block" data-block="1">\n<div class="code-toolbar"><span class="code-language">bash</span></div>\n</div>';
+    const trusted = buildPageHtml(model({ lessonHtml, runnableCode: [0] }), resources, createNonce());
+    assert.equal(trusted.match(/data-action="runCode"/g)?.length, 1);
+    assert.match(trusted, /data-block="0">Copy<\/vscode-button><vscode-button secondary data-action="runCode" data-block="0">\[runCode\]<\/vscode-button><\/div>/);
+    const untrusted = buildPageHtml(model({ lessonHtml, runnableCode: [0], workspaceTrusted: false }), resources, createNonce());
+    assert.doesNotMatch(untrusted, /runCode/);
+    const again = buildPageHtml(model({ lessonHtml: trusted.slice(trusted.indexOf('<div class="code-block"'), trusted.indexOf('</main>')), runnableCode: [0] }), resources, createNonce());
+    assert.equal(again.match(/data-action="runCode"/g)?.length, 1, 'a lesson that already has the button keeps one');
+  });
+
   it('carries the render number and the opening anchor, and enables Back/Forward from the history', () => {
     const html = buildPageHtml(model({ render: 7, anchor: 'h-joins', history: { back: true, forward: false } }), resources, createNonce());
     assert.match(html, /<body data-skill-id="http-fundamentals" data-render="7" data-anchor="h-joins">/);
