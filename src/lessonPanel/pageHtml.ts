@@ -144,7 +144,9 @@ function lessonBodyHtml(model: PageModel, html: string): string {
   let tables = 0;
   let body = html
     .replace(/<table>/g, () => `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(fill(model.labels.table, { number: ++tables }))}"><table>`)
-    .replace(/<\/table>/g, '</table></div>');
+    .replace(/<\/table>/g, '</table></div>')
+    // Code that is wider than the page scrolls; a focusable box lets keyboard users scroll it too.
+    .replace(/<pre(?=[\s>])(?![^>]*tabindex)/g, '<pre tabindex="0"');
   if (model.workspaceTrusted) body = addRunButtons(body, model.runnableCode ?? [], model.labels.runCode);
   // The lesson HTML is the same in every workspace; in an untrusted one the page offers no Run at all.
   if (!model.workspaceTrusted) body = body.replace(/<vscode-button\b[^>]*data-action="(?:runInTerminal|runCode)"[^>]*>[\s\S]*?<\/vscode-button>/g, '');

@@ -137,15 +137,17 @@ export async function axeLessonPage(page, { include = 'body' } = {}) {
   const { default: fs } = await import('node:fs');
   const require = createRequire(import.meta.url);
   const axePath = require.resolve('axe-core/axe.min.js', { paths: [require.resolve('@axe-core/playwright')] });
-  const frame = await webviewFrame(page, 'main#bp-lesson');
-  await frame.evaluate(fs.readFileSync(axePath, 'utf8'));
-  const results = await frame.evaluate(context => window.axe.run(context, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
-    resultTypes: ['violations'],
-  }).then(r => ({
-    checked: r.passes.length + r.violations.length + r.incomplete.length,
-    violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target, summary: n.failureSummary })) })),
-  })), include);
+  const source = fs.readFileSync(axePath, 'utf8');
+  // A theme change can re-create the webview frame under us; then look it up again and rerun.
+  let results;
+  for (let attempt = 1; !results; attempt++) {
+    try {
+      results = await runAxe(await webviewFrame(page, 'main#bp-lesson'), source, include);
+    } catch (error) {
+      if (attempt >= 3 || !/detached|destroyed/i.test(String(error))) throw error;
+      await page.waitForTimeout(1_000);
+    }
+  }
   if (results.checked === 0) throw new Error('axe ran no rules on the lesson page');
   const serious = results.violations.filter(violation => violation.impact === 'serious' || violation.impact === 'critical');
   return {
@@ -153,6 +155,17 @@ export async function axeLessonPage(page, { include = 'body' } = {}) {
     checked: results.checked,
     describe: () => serious.map(v => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.help} — ${v.nodes.slice(0, 4).map(n => `${n.target.join(' ')}: ${(n.summary ?? '').split('\n').slice(1, 2).join('')}`).join(' | ')}`).join('\n'),
   };
+}
+
+async function runAxe(frame, source, include) {
+  await frame.evaluate(source);
+  return frame.evaluate(context => window.axe.run(context, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    resultTypes: ['violations'],
+  }).then(r => ({
+    checked: r.passes.length + r.violations.length + r.incomplete.length,
+    violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target, summary: n.failureSummary })) })),
+  })), include);
 }
 
 /** Presses Tab inside the page until `predicate(activeElement)` holds; fails after `max` presses. */

@@ -136,6 +136,12 @@ describe('lesson page HTML', () => {
     assert.match(html, /<div class="table-scroll" role="region" tabindex="0" aria-label="\[table\]"><table>[\s\S]*<\/table><\/div>/);
   });
 
+  it('makes code blocks focusable, so code wider than the page can be scrolled with the keyboard', () => {
+    const html = buildPageHtml(model({ lessonHtml: '<pre><code>a</code></pre><pre class="output"><code>b</code></pre><pre tabindex="-1">c</pre>' }), resources, createNonce());
+    assert.equal(html.match(/<pre tabindex="0"/g)?.length, 2);
+    assert.match(html, /<pre tabindex="-1">c/);
+  });
+
   it('removes Run buttons in an untrusted workspace and keeps them in a trusted one', () => {
     const lessonHtml = '<div class="code-block" data-block="0"><vscode-button secondary data-action="copyCode" data-block="0">Copy</vscode-button><vscode-button secondary data-action="runInTerminal" data-block="0">Run in terminal</vscode-button><vscode-button secondary data-action="runCode" data-block="0">Run</vscode-button></div>';
     const untrusted = buildPageHtml(model({ lessonHtml, workspaceTrusted: false }), resources, createNonce());
