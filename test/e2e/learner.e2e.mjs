@@ -113,6 +113,7 @@ export default [
   {
     // code-server reads user settings when the page loads, so the theme switch rides on this reload.
     name: 'the tick is still there after reloading the page (now in the dark theme)',
+    timeout: 240_000,
     fn: async ({ page, setSettings }) => {
       const expected = await stageCount(page);
       setSettings({ 'workbench.colorTheme': 'Default Dark Modern' });
@@ -124,7 +125,7 @@ export default [
       await waitForWorkbench(page);
       await openViewContainer(page, 'Backend Path');
       const row = treeRow(page, SKILL);
-      await row.waitFor({ timeout: 30_000 });
+      await row.waitFor({ timeout: 90_000 }); // a reload under load takes long
       await waitFor(async () => (await stageCount(page)) === expected, { message: `stage count ${expected} after reload` });
       assert.equal(await isChecked(row), true);
     },
