@@ -44,7 +44,7 @@ async function switchTheme(page, setSettings, theme, workbenchClass) {
   await reloaded;
   await waitForWorkbench(page);
   await waitFor(async () => (await page.locator('.monaco-workbench').getAttribute('class'))?.includes(workbenchClass),
-    { timeout: 30_000, message: `the ${theme} theme` });
+    { timeout: 90_000, message: `the ${theme} theme` });
 }
 
 async function settle(page) {
@@ -223,7 +223,8 @@ export default [
     name: 'Reset Progress clears the open quiz and its best score',
     fn: async ({ page }) => {
       const frame = await lessonPage(page, FIRST);
-      const question = frame.locator('.question:not(.answered)').first();
+      const openId = await frame.locator('.question:not(.answered)').first().getAttribute('data-question-id');
+      const question = frame.locator(`.question[data-question-id="${openId}"]`);
       await question.scrollIntoViewIfNeeded();
       await question.locator('vscode-button.choice').first().click();
       await waitFor(async () => ((await question.locator('.feedback').textContent()) ?? '').trim().length > 0, { message: 'an answer before the reset' });
