@@ -70,10 +70,11 @@ const hasFocusRing = () => {
 export default [
   {
     name: 'opens lesson 1 from the tree; the tab and header use the path position',
+    timeout: 240_000, // the first start of the extension host is slow on a loaded machine
     fn: async ({ page }) => {
       await waitForWorkbench(page);
       await openViewContainer(page, 'Backend Path');
-      await treeRow(page, FIRST_LABEL).waitFor({ timeout: 30_000 });
+      await treeRow(page, FIRST_LABEL).waitFor({ timeout: 150_000 });
       await treeRow(page, FIRST_LABEL).locator('.label-name').click();
       const frame = await lessonPage(page, FIRST);
       await page.locator('.tabs-container .tab').filter({ hasText: FIRST_LABEL }).first().waitFor({ timeout: 10_000 });
