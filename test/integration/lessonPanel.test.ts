@@ -12,7 +12,9 @@ function securityOf(html: string): { csp: string; scriptNonces: string[] } {
   return { csp: csp.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"'), scriptNonces };
 }
 
-describe('lesson panel', () => {
+describe('lesson panel', function () {
+  // The first open loads the renderer and the catalog cold; on a loaded machine that alone can take 20 s.
+  this.timeout(60_000);
   let api: BackendPathApi;
   let prompts: RecordedPrompts;
   let restorePrompts: () => void;
