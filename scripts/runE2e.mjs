@@ -4,29 +4,41 @@
 //   export const options = { trustWorkspace, settings };          (optional)
 //   export default [{ name, fn: async (ctx) => {…} }, …];          (run in order, sharing the page)
 //
-//   node scripts/runE2e.mjs [--no-build] [--keep] [--grep <text>] [--timeout <minutes>]
+//   node scripts/runE2e.mjs [--no-build] [--keep] [--grep <text>] [--timeout <minutes>] [--update-screenshots]
+//
+// Screenshots go to out/e2e/images/ (ignored), so a test run changes no tracked file;
+// --update-screenshots writes them to docs/images/ for the README instead.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureCodeServer, launchWorkbench, writeUserSettings } from './codeServer.mjs';
+import { ensureCodeServer } from './lib/codeServer/install.mjs';
+import { writeUserSettings } from './lib/codeServer/server.mjs';
+import { launchWorkbench } from './lib/codeServer/browser.mjs';
+import { numberOption, parseCommandLine, runMain } from './lib/cli.mjs';
 import { buildExtension, learnerEnv, repoRoot } from './runVsCodeTests.mjs';
 
 const e2eDir = path.join(repoRoot, 'test', 'e2e');
 const failureDir = path.join(repoRoot, 'out', 'e2e');
 const TEST_TIMEOUT_MS = Number(process.env.BACKEND_PATH_E2E_TEST_TIMEOUT) || 90_000;
 
-function parseArgs(argv) {
-  const opts = { build: true, keep: false, grep: undefined, timeoutMin: 10 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--no-build') opts.build = false;
-    else if (a === '--keep') opts.keep = true;
-    else if (a === '--grep') opts.grep = argv[++i];
-    else if (a === '--timeout') opts.timeoutMin = Number(argv[++i]);
-    else throw new Error(`unknown argument ${a}`);
-  }
-  return opts;
+const USAGE = 'node scripts/runE2e.mjs [--no-build] [--keep] [--grep <text>] [--timeout <minutes>] [--update-screenshots]';
+
+function options() {
+  const { values } = parseCommandLine({
+    usage: USAGE,
+    options: {
+      'no-build': { type: 'boolean' }, keep: { type: 'boolean' }, grep: { type: 'string' }, timeout: { type: 'string' },
+      'update-screenshots': { type: 'boolean' },
+    },
+  });
+  return {
+    build: !values['no-build'],
+    keep: !!values.keep,
+    grep: values.grep,
+    timeoutMin: numberOption(values, 'timeout', { min: 1, usage: USAGE }) ?? 10,
+    imagesDir: values['update-screenshots'] ? path.join(repoRoot, 'docs', 'images') : path.join(failureDir, 'images'),
+  };
 }
 
 function withTimeout(promise, ms, what) {
@@ -63,6 +75,8 @@ async function runFile(file, opts, counts) {
       onLog: verbose ? (type, args) => console.log(`  [workbench ${type}]`, ...(Array.isArray(args) ? args : [args])) : undefined,
     });
     const { page } = workbench;
+    // The launcher returns once the page is navigating; the tests' time starts when it has loaded.
+    await page.waitForLoadState('load', { timeout: 180_000 });
     if (verbose) page.on('pageerror', err => console.error('  [page error]', err.message));
     const ctx = {
       page,
@@ -70,7 +84,7 @@ async function runFile(file, opts, counts) {
       workspace,
       userDataDir,
       repoRoot,
-      imagesDir: path.join(repoRoot, 'docs', 'images'),
+      imagesDir: opts.imagesDir,
       /** Changes user settings the way a learner's settings.json edit would; VS Code picks it up live. */
       setSettings: settings => writeUserSettings(userDataDir, { settings }),
       screenshot: async (name, options = {}) => {
@@ -103,7 +117,7 @@ async function runFile(file, opts, counts) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = options();
   const started = Date.now();
   const globalTimer = setTimeout(() => {
     console.error(`✖ test:e2e exceeded ${opts.timeoutMin} min; stopping everything`);
@@ -128,4 +142,4 @@ async function main() {
   return counts.failed === 0 && counts.passed > 0 ? 0 : 1;
 }
 
-main().then(code => process.exit(code), err => { console.error(`✖ ${err.stack || err}`); process.exit(1); });
+runMain(main);

@@ -55,6 +55,9 @@ function onClick(event: MouseEvent): void {
     case 'runCode':
       post({ type: button.dataset.action, render, block: numberData(button, 'block') });
       break;
+    case 'runNode': // the renderer's name for the Run button of a `js run` block
+      post({ type: 'runCode', render, block: numberData(button, 'block') });
+      break;
     case 'navigate':
       post({ type: 'navigate', skillId: button.dataset.skill ?? '' });
       break;
@@ -194,9 +197,15 @@ function showCompletion(complete: boolean): void {
 function showRunOutput(message: Extract<ExtensionMessage, { type: 'runOutput' }>): void {
   const block = document.querySelector<HTMLElement>(`.code-block[data-block="${message.block}"]`);
   if (!block) return;
-  let output = block.nextElementSibling instanceof HTMLElement && block.nextElementSibling.classList.contains('run-output')
-    ? block.nextElementSibling
-    : undefined;
+  // The renderer leaves a hidden <output> in the block for this; otherwise one is added after it.
+  let output: HTMLElement | undefined =
+    block.querySelector<HTMLElement>('output.code-run-output') ??
+    (block.nextElementSibling instanceof HTMLElement && block.nextElementSibling.classList.contains('run-output') ? block.nextElementSibling : undefined);
+  if (output) {
+    output.hidden = false;
+    output.classList.add('run-output');
+    output.setAttribute('aria-live', 'polite');
+  }
   if (!output) {
     output = document.createElement('pre');
     output.className = 'run-output';

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
-import { loadRenderer } from '../lessons/loadRenderer';
+import { localiseLessonHtml } from '../lessons/localiseLessonHtml';
 import type { ProgressStore } from '../progress/progressStore';
 import type { Log } from '../ui/log';
 import type { Prompts } from '../ui/prompts';
@@ -30,30 +30,20 @@ export function createLessonPanel(deps: {
     progress,
     actions,
     log,
-    lessonBody: (catalog, _skill, content): LessonBody | undefined =>
-      content.markdown === undefined
-        ? undefined
-        : loadRenderer().renderLesson(content.markdown, {
-            skillIdForFolder: (folder) => catalog.skills.find((candidate) => candidate.folder === folder)?.id,
-            codeLabels: codeLabels(),
-            // The page builder disables run buttons when the workspace is untrusted, and the actions refuse anyway.
-            offerRunInTerminal: true,
-          }),
+    // Lessons are rendered at build time (or by the library's worker); only the labels and the
+    // trust-gated Run buttons are filled in here. The page builder and the actions gate Run again.
+    lessonBody: (_catalog, _skill, content): LessonBody | undefined =>
+      content.rendered && {
+        html: localiseLessonHtml(content.rendered.html, codeLabels(), { trusted: vscode.workspace.isTrusted }),
+        codeBlocks: content.rendered.codeBlocks,
+      },
     isTrusted: () => vscode.workspace.isTrusted,
     labels: pageLabels,
-    learnerSeed: () => learnerSeedOf(progress),
+    // Synced with the progress record and kept through Reset and Import: the choice order stays the learner's.
+    learnerSeed: () => progress.learnerSeed(),
     nonce: createNonce,
     showError: (message) => void vscode.window.showErrorMessage(message),
     unknownSkill: (skillId) => vscode.l10n.t('There is no skill with the id "{0}".', skillId),
   });
   return new LessonPanel(deps.extensionUri, library, session);
-}
-
-/**
- * The synced per-learner seed (ProgressStore.learnerSeed). Until the store offers one, the
- * machine id stands in: stable for this learner on this machine.
- */
-function learnerSeedOf(progress: ProgressStore): string {
-  const withSeed = progress as ProgressStore & { learnerSeed?: () => string };
-  return typeof withSeed.learnerSeed === 'function' ? withSeed.learnerSeed() : vscode.env.machineId;
 }

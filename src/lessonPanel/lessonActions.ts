@@ -63,15 +63,9 @@ export function hasControlCharacters(text: string): boolean {
   return CONTROL_CHARACTERS.test(text);
 }
 
-/**
- * How a block may run: 'terminal' for `bash local` blocks, 'node' for `js run` blocks. Also reads
- * the older `runnableInTerminal` flag, so this works with renderers before and after `run` existed.
- */
+/** How a block may run: 'terminal' for `bash local` blocks, 'node' for `js run` blocks, else not at all. */
 export function runKind(block: CodeBlock): 'terminal' | 'node' | undefined {
-  const withRun = block as CodeBlock & { readonly run?: unknown; readonly runnableInTerminal?: unknown };
-  if (withRun.run === 'terminal' || withRun.run === 'node') return withRun.run;
-  if (withRun.run === undefined && withRun.runnableInTerminal === true) return 'terminal';
-  return undefined;
+  return block.run === 'terminal' || block.run === 'node' ? block.run : undefined;
 }
 
 export function createLessonActions(host: ActionHost, commands: ExerciseCommands): LessonActions {

@@ -29,7 +29,7 @@ export interface LessonBody {
 export interface SessionProgress {
   isComplete(skillId: string): boolean;
   quizBest(skillId: string): { correct: number; total: number } | undefined;
-  setComplete(skillId: string, complete: boolean): Promise<void>;
+  setComplete(skillId: string, complete: boolean): Promise<unknown>;
   recordQuizScore(skillId: string, correct: number, total: number): Promise<unknown>;
   onDidChange(listener: (change: { readonly skillIds: readonly string[] }) => void): { dispose(): void };
 }

@@ -149,7 +149,7 @@ function lessonBodyHtml(model: PageModel, html: string): string {
     .replace(/<pre(?=[\s>])(?![^>]*tabindex)/g, '<pre tabindex="0"');
   if (model.workspaceTrusted) body = addRunButtons(body, model.runnableCode ?? [], model.labels.runCode);
   // The lesson HTML is the same in every workspace; in an untrusted one the page offers no Run at all.
-  if (!model.workspaceTrusted) body = body.replace(/<vscode-button\b[^>]*data-action="(?:runInTerminal|runCode)"[^>]*>[\s\S]*?<\/vscode-button>/g, '');
+  if (!model.workspaceTrusted) body = body.replace(/<vscode-button\b[^>]*data-action="(?:runInTerminal|runCode|runNode)"[^>]*>[\s\S]*?<\/vscode-button>/g, '');
   if (!model.exercise) return body;
   const heading = /<h2 id="((?:h-)?exercise[\w-]*)">([\s\S]*?)<\/h2>/.exec(body);
   if (!heading) return `${body}\n${exerciseCard(model, undefined)}`;
@@ -176,7 +176,7 @@ ${card}`;
 function addRunButtons(body: string, blocks: readonly number[], label: string): string {
   let out = body;
   for (const index of blocks) {
-    if (out.includes(`data-action="runCode" data-block="${index}"`)) continue;
+    if (new RegExp(`data-action="(?:runCode|runNode)" data-block="${index}"`).test(out)) continue;
     const start = out.indexOf(`<div class="code-block" data-block="${index}">`);
     const toolbar = start === -1 ? -1 : out.indexOf('<div class="code-toolbar">', start);
     const end = toolbar === -1 ? -1 : out.indexOf('</div>', toolbar);

@@ -46,7 +46,7 @@ export interface Recorded {
 export const CATALOG: Catalog = parseCatalog(readRootFile('lessons/curriculum.json'));
 
 export function block(index: number, code: string, run?: 'terminal' | 'node'): CodeBlock {
-  return { index, language: run === 'node' ? 'javascript' : 'bash', code, runnableInTerminal: run === 'terminal', ...(run ? { run } : {}) } as CodeBlock;
+  return { index, language: run === 'node' ? 'javascript' : 'bash', code, ...(run ? { run } : { example: true }) };
 }
 
 export const QUIZ: readonly QuizQuestion[] = [
@@ -121,13 +121,14 @@ export class Harness {
     this.session = new LessonSession({
       library: {
         catalog: async () => CATALOG,
-        content: (skill: Skill) => Promise.resolve(this.options.content?.[skill.id] ?? { markdown: `# ${skill.title}`, quiz: QUIZ, exercise: undefined, problems: [] }),
+        content: (skill: Skill) =>
+          Promise.resolve(this.options.content?.[skill.id] ?? { rendered: { html: '', codeBlocks: [], headings: [], text: '' } as never, quiz: QUIZ, exercise: undefined, problems: [] }),
       },
       progress,
       actions: createLessonActions(host, { start: 'cmd.start', check: 'cmd.check', showSolution: 'cmd.solution' }),
       log: { warn: (message) => void record.warnings.push(message), error: (message) => void record.errors.push(message) },
       lessonBody: (_catalog, skill, content): LessonBody | undefined =>
-        content.markdown === undefined ? undefined : { html: `<h1 id="h-title">${skill.title}</h1>`, codeBlocks: this.options.blocks ?? [] },
+        content.rendered === undefined ? undefined : { html: `<h1 id="h-title">${skill.title}</h1>`, codeBlocks: this.options.blocks ?? [] },
       isTrusted: () => this.trusted,
       labels: () => ENGLISH_PAGE_LABELS,
       learnerSeed: () => 'learner-seed',

@@ -56,6 +56,30 @@ final class MigratorTest extends TestCase
         );
     }
 
+    public function testVersionsAreSortedAsNumbersNotText(): void
+    {
+        // Flyway-style versions without zero padding: 2 < 10 < 100.
+        $dir = $this->tmp . '/unpadded';
+        mkdir($dir);
+        foreach (['100_third.sql' => 'c', '2_first.sql' => 'a', '10_second.sql' => 'b'] as $file => $table) {
+            file_put_contents("$dir/$file", "CREATE TABLE t_$table (id INTEGER PRIMARY KEY);\n");
+        }
+        $migrator = new Migrator($this->pdo, $dir, static fn (): string => self::NOW);
+
+        try {
+            $this->assertSame(['pending' => ['2', '10', '100']], array_intersect_key($migrator->status(), ['pending' => 1]),
+                'status() must list pending versions in numeric order (2, 10, 100), not as text (10, 100, 2)');
+            $this->assertSame(['2', '10', '100'], $migrator->migrate(),
+                'migrate() must apply versions in numeric order (2, 10, 100): compare (int) versions, not strings');
+            $this->assertSame(['applied' => ['2', '10', '100'], 'pending' => []], $migrator->status(),
+                'status() must list applied versions in numeric order too (2, 10, 100); ORDER BY version sorts TEXT '
+                . 'as 10, 100, 2, so sort the versions as numbers');
+        } finally {
+            array_map('unlink', glob("$dir/*.sql") ?: []);
+            rmdir($dir);
+        }
+    }
+
     public function testSecondRunAppliesNothing(): void
     {
         $this->migrator()->migrate();
@@ -75,9 +99,68 @@ final class MigratorTest extends TestCase
         $this->assertTrue($this->tableExists('tags'), '0011 must create the tags table');
     }
 
+    public function testAFileOlderThanTheNewestAppliedOneIsStillApplied(): void
+    {
+        $this->migrator()->migrate();
+        // A branch merged late: its version is lower than the newest applied one.
+        file_put_contents($this->dir . '/0005_create_late_table.sql', "CREATE TABLE late_table (id INTEGER PRIMARY KEY);\n");
+
+        $this->assertSame(['applied' => ['0001', '0002', '0010'], 'pending' => ['0005']], $this->migrator()->status(),
+            'status() must list 0005 as pending: pending means "not recorded in schema_migrations", not "newer than the newest"');
+        $this->assertSame(['0005'], $this->migrator()->migrate(),
+            'migrate() skipped 0005 because 0010 was already applied: apply every file whose version is not recorded, '
+            . 'do not compare with MAX(version)');
+        $this->assertTrue($this->tableExists('late_table'), '0005 must actually run');
+    }
+
+    public function testAppliedAtIsReadFromTheClockWhenTheMigrationRuns(): void
+    {
+        $tick = 0;
+        $clock = static function () use (&$tick): string {
+            $tick++;
+            return gmdate('Y-m-d\TH:i:s\Z', 1_900_000_000 + 3600 * $tick);
+        };
+        $migrator = new Migrator($this->pdo, $this->dir, $clock);
+        $migrator->migrate();
+        $this->addFixture('0011_create_tags.sql');
+        $migrator->migrate();
+
+        $times = $this->pdo->query('SELECT version, applied_at FROM schema_migrations')->fetchAll(PDO::FETCH_KEY_PAIR);
+        $issued = array_map(static fn (int $t): string => gmdate('Y-m-d\TH:i:s\Z', 1_900_000_000 + 3600 * $t), range(1, max(1, $tick)));
+        foreach ($times as $version => $at) {
+            $this->assertContains($at, $issued, "applied_at of $version ($at) did not come from the injected clock: record (\$this->now)()");
+        }
+        $this->assertGreaterThan($times['0001'], $times['0011'],
+            'The same Migrator applied 0011 in a later run but recorded the time of the first one: call the clock when '
+            . 'a migration is applied, not once in the constructor');
+    }
+
+    public function testAnyErrorWhileApplyingRollsBackNotOnlyPdoExceptions(): void
+    {
+        $this->migrator()->migrate();
+        $this->addFixture('0011_create_tags.sql');
+        $failingClock = static function (): string {
+            throw new \RuntimeException('clock unavailable');
+        };
+
+        $thrown = null;
+        try {
+            (new Migrator($this->pdo, $this->dir, $failingClock))->migrate();
+        } catch (\Throwable $e) {
+            $thrown = $e;
+        }
+        $this->assertNotNull($thrown, 'migrate() must not report success when reading the clock failed');
+        $this->assertFalse($this->pdo->inTransaction(),
+            'A RuntimeException left the transaction open: roll back on any Throwable (catch (\Throwable $e)), '
+            . 'not only on PDOException, then rethrow');
+        $this->assertFalse($this->tableExists('tags'),
+            'A RuntimeException during 0011 left its table behind: roll back on any Throwable, not only PDOException');
+    }
+
     public function testBrokenMigrationRollsBackAndStops(): void
     {
         $this->migrator()->migrate();
+        $this->addFixture('0011_create_tags.sql');
         $this->addFixture('0012_broken.sql');
         $this->addFixture('0013_after_broken.sql');
 
@@ -94,6 +177,31 @@ final class MigratorTest extends TestCase
             'A failed migration must not be recorded in schema_migrations');
         $this->assertFalse($this->tableExists('must_not_exist'),
             'After a failure, later migrations (0013) must not be attempted');
+        $this->assertTrue($this->tableExists('tags'),
+            '0011 succeeded before 0012 failed, so it must stay applied: give every file its own transaction, '
+            . 'not one transaction around the whole run');
+        $this->assertSame(['applied' => ['0001', '0002', '0010', '0011'], 'pending' => ['0012', '0013']], $this->migrator()->status(),
+            'After 0012 failed, status() must show 0011 applied and 0012, 0013 still pending');
+        $this->assertFalse($this->pdo->inTransaction(), 'The connection must not be left inside a transaction');
+    }
+
+    public function testMigrationAndItsRecordCommitTogether(): void
+    {
+        $this->migrator()->migrate();
+        // Simulate a failure while recording 0011 (disk full, lock timeout...).
+        $this->pdo->exec("CREATE TRIGGER fail_recording BEFORE INSERT ON schema_migrations
+                          WHEN NEW.version = '0011' BEGIN SELECT RAISE(ABORT, 'simulated failure while recording'); END");
+        $this->addFixture('0011_create_tags.sql');
+
+        try {
+            $this->migrator()->migrate();
+            $this->fail('migrate() must throw MigrationFailed when recording a migration fails');
+        } catch (MigrationFailed) {
+            // expected
+        }
+        $this->assertFalse($this->tableExists('tags'),
+            'Recording 0011 failed but its table stayed: insert the schema_migrations row inside the same '
+            . 'transaction as the migration\'s SQL, before commit()');
         $this->assertFalse($this->pdo->inTransaction(), 'The connection must not be left inside a transaction');
     }
 
@@ -132,6 +240,12 @@ final class MigratorTest extends TestCase
         foreach ([['Ann Lee', 'ann@example.com'], ['Ben Ode', 'ben@example.com'], ['Cleo Park', 'cleo@example.com']] as $row) {
             $seed->execute($row);
         }
+        mt_srand(909); // and a few users nobody can know in advance
+        $syllables = ['ka', 'lo', 'mi', 'ren', 'to', 'su', 'vik', 'ne'];
+        for ($i = 0; $i < 25; $i++) {
+            $name = ucfirst($syllables[mt_rand(0, 7)] . $syllables[mt_rand(0, 7)]) . ' ' . ucfirst($syllables[mt_rand(0, 7)] . $syllables[mt_rand(0, 7)]);
+            $seed->execute([$name, "user$i@example.org"]);
+        }
         copy(__DIR__ . '/../migrations/0020_add_users_full_name.sql', $this->dir . '/0020_add_users_full_name.sql');
 
         $this->assertSame(['0020'], $this->migrator()->migrate(), 'migrations/0020_add_users_full_name.sql must be applied');
@@ -145,6 +259,18 @@ final class MigratorTest extends TestCase
             '0020 must backfill full_name for existing rows (UPDATE users SET full_name = name ...)');
         $this->assertSame('Cleo Park', $this->pdo->query("SELECT full_name FROM users WHERE email = 'cleo@example.com'")->fetchColumn(),
             'full_name must be copied from name');
+        $this->assertSame(0, (int) $this->pdo->query('SELECT COUNT(*) FROM users WHERE full_name IS NOT name')->fetchColumn(),
+            '0020 must copy name into full_name for every existing row, whatever the data: UPDATE users SET full_name = name');
+
+        try {
+            $this->pdo->exec("INSERT INTO users (name, email) VALUES ('Old Code', 'old@example.com')");
+        } catch (\PDOException $e) {
+            $this->fail('After 0020, the old application\'s INSERT without full_name failed (' . $e->getMessage()
+                . '): the expand step must keep every old write working');
+        }
+        $this->assertSame(1, (int) $this->pdo->query("SELECT COUNT(*) FROM users WHERE email = 'old@example.com' AND (full_name IS NULL OR full_name = name)")->fetchColumn(),
+            'A row written by the old code got a made-up full_name (a DEFAULT): leave the new column NULL (no DEFAULT), '
+            . 'so the next backfill (WHERE full_name IS NULL) still finds the rows old code writes');
     }
 
     private function migrator(): Migrator
