@@ -280,7 +280,8 @@ export default [
   ].map(([theme, workbenchClass, name, picture]) => ({
     name: `axe: the lesson page in the ${name} theme has no serious or critical violations (screenshot)`,
     timeout: 240_000,
-    fn: async ({ page, setSettings, repoRoot }) => {
+    fn: async (ctx) => {
+      const { page, setSettings } = ctx;
       await switchTheme(page, setSettings, theme, workbenchClass);
       let frame = await lessonPage(page, FIRST).catch(() => undefined);
       if (!frame) {
@@ -303,7 +304,7 @@ export default [
       if (!picture) return;
       await frame.evaluate(() => window.scrollTo(0, 0));
       await settle(page);
-      await docsScreenshot({ page, repoRoot }, picture);
+      await docsScreenshot(ctx, picture);
     },
   })),
 ];

@@ -111,18 +111,11 @@ export async function pickQuickItem(page, label) {
 }
 
 /**
- * Pictures for the README. `npm test` must leave tracked files alone, so they go to the ignored
- * out/screenshots/ unless BACKEND_PATH_UPDATE_SCREENSHOTS=1 asks to refresh docs/images/.
+ * Pictures for the README, through the runner's ctx.screenshot: `npm test` writes them to the
+ * ignored out/e2e/images/, `npm run test:e2e -- --update-screenshots` to docs/images/.
  */
 export async function docsScreenshot(ctx, name) {
-  const { default: fs } = await import('node:fs');
-  const { default: path } = await import('node:path');
-  const update = process.env.BACKEND_PATH_UPDATE_SCREENSHOTS === '1';
-  const dir = update ? path.join(ctx.repoRoot, 'docs', 'images') : path.join(ctx.repoRoot, 'out', 'screenshots');
-  fs.mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, name);
-  await ctx.page.screenshot({ path: file });
-  return file;
+  return ctx.screenshot(name);
 }
 
 /**
