@@ -11,7 +11,9 @@ interface MenuEntry {
   when?: string;
 }
 
-describe('Restricted Mode', () => {
+describe('Restricted Mode', function () {
+  // Two tests open all 22 lessons; on a loaded machine one open takes about 3 s.
+  this.timeout(180_000);
   let api: BackendPathApi;
   let prompts: RecordedPrompts;
   let restorePrompts: () => void;
