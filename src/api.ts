@@ -13,6 +13,12 @@ export interface BackendPathApi {
   storedProgress(): unknown;
   treeChildren(node?: PathNode): Promise<PathNode[]>;
   treeItem(node: PathNode): vscode.TreeItem;
+  /** The tree's own resolveTreeItem (adds the tooltip). */
+  resolveTreeItem(item: vscode.TreeItem, node: PathNode): vscode.TreeItem;
+  /** The tree's getParent, which TreeView.reveal relies on. */
+  treeParent(node: PathNode): Promise<PathNode | undefined>;
+  /** The rows selected in the Learning Path view. */
+  treeSelection(): readonly PathNode[];
   /** Applies a checkbox change as the tree view would deliver it. */
   applyCheckbox(skillId: string, checked: boolean): Promise<void>;
   /** Drops the in-memory progress so the next read comes from globalState, as after a restart. */
@@ -21,10 +27,12 @@ export interface BackendPathApi {
     readonly skillId: string | undefined;
     readonly title: string | undefined;
     readonly html: string | undefined;
-    /** Delivers a message as if the page had posted it. */
-    receive(message: unknown): Promise<void>;
+    /** The render number of the page shown; the page sends it with block and quiz actions. */
+    readonly render: number;
+    /** Delivers a message as if the page had posted it. Only in ExtensionMode.Test. */
+    receive?(message: unknown): Promise<void>;
     whenReady(): Promise<void>;
   };
-  /** Replaces the dialogs (and the external opener) for tests; returns the previous ones. */
-  setPrompts(prompts: Prompts): Prompts;
+  /** Replaces the dialogs (and the external opener) for tests; returns the previous ones. Only in ExtensionMode.Test. */
+  setPrompts?(prompts: Prompts): Prompts;
 }

@@ -2,16 +2,20 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BackendPathApi } from '../../../src/api';
-import { Commands } from '../../../src/constants';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Commands, EXERCISES_FOLDER } from '../../../src/constants';
 import type { RecordedPrompts } from '../helpers';
-import { activateFromView, closeAllEditors, extension, fakePrompts, rawCurriculum, usePrompts } from '../helpers';
+import { activateFromView, closeAllEditors, extension, fakePrompts, rawCurriculum, tempDir, usePrompts } from '../helpers';
 
 interface MenuEntry {
   command: string;
   when?: string;
 }
 
-describe('Restricted Mode', () => {
+describe('Restricted Mode', function () {
+  // Two tests open all 22 lessons; on a loaded machine one open takes about 3 s.
+  this.timeout(180_000);
   let api: BackendPathApi;
   let prompts: RecordedPrompts;
   let restorePrompts: () => void;
@@ -68,7 +72,7 @@ describe('Restricted Mode', () => {
       const blocks = [...(api.lessonPanel.html ?? '').matchAll(/data-action="runInTerminal" data-block="(\d+)"/g)].map((m) => Number(m[1]));
       const allBlocks = [...(api.lessonPanel.html ?? '').matchAll(/data-block="(\d+)"/g)].map((m) => Number(m[1]));
       for (const block of new Set([...blocks, ...allBlocks])) {
-        await api.lessonPanel.receive({ type: 'runInTerminal', block });
+        await api.lessonPanel.receive?.({ type: 'runInTerminal', render: api.lessonPanel.render, block });
       }
     }
     assert.deepStrictEqual(prompts.asked, []);
@@ -101,5 +105,22 @@ describe('Restricted Mode', () => {
       if (/<vscode-button[^>]*data-action="runInTerminal"/.test(api.lessonPanel.html ?? '')) offending.push(skill.id);
     }
     assert.deepStrictEqual(offending, [], 'lessons whose page offers Run in Restricted Mode');
+  });
+
+  it('refuses to write through links exactly as in a trusted workspace', async () => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(root);
+    const outside = tempDir('untrusted-outside');
+    const link = path.join(root, EXERCISES_FOLDER, '01-http-fundamentals');
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(outside, link);
+    try {
+      const outcome = await vscode.commands.executeCommand<{ written: string[]; refused?: string }>(Commands.startExercise, 'http-fundamentals');
+      assert.deepStrictEqual(outcome.written, []);
+      assert.ok(outcome.refused?.includes(link), outcome.refused);
+      assert.deepStrictEqual(fs.readdirSync(outside), []);
+    } finally {
+      fs.rmSync(link, { force: true });
+    }
   });
 });
