@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // npm run check:exercises [-- --only 01-http-fundamentals]
 // Proves every exercise measures the skill: its tests must FAIL on starter/, PASS on starter/ with
-// solution/ laid over it, and FAIL on every mutant (starter/ with mutants/<name>/ laid over it), each
+// solution/ laid over it, and FAIL on every mutant (starter/, then solution/, then mutants/<name>/), each
 // a plausible wrong solution. A mutant counts as killed only when every test ran and at least one
 // failed: a crash before testing proves nothing. Counts come from JUnit XML, not from scraping text.
 // PHP exercises run with the real php + PHPUnit on PATH (or $PHPUNIT), Node exercises with Node 24.
@@ -43,11 +43,12 @@ function runTests(language, cwd) {
 const describe = (run) =>
   run.counts ? `${run.status}, ${run.counts.failed} of ${run.counts.tests} tests failed, ${run.seconds}s` : `${run.status} with no test report, ${run.seconds}s`;
 
-function overlayRun(exerciseDir, language, overlay) {
+/** Lays `overlays` over a copy of starter/ in order and runs the tests there. */
+function overlayRun(exerciseDir, language, ...overlays) {
   const work = mkdtempSync(join(tmpdir(), 'bp-exercise-'));
   try {
     cpSync(join(exerciseDir, 'starter'), work, { recursive: true });
-    if (overlay) cpSync(overlay, work, { recursive: true, filter: (source) => !source.endsWith('mutant.json') });
+    for (const overlay of overlays) cpSync(overlay, work, { recursive: true, filter: (source) => !source.endsWith('mutant.json') });
     return runTests(language, work);
   } finally {
     rmSync(work, { recursive: true, force: true });
@@ -71,7 +72,7 @@ for (const folder of folders.sort()) {
   }
   const spec = JSON.parse(readFileSync(join(exerciseDir, 'exercise.json'), 'utf8'));
   const exerciseProblems = [];
-  const starter = overlayRun(exerciseDir, spec.language, undefined);
+  const starter = overlayRun(exerciseDir, spec.language);
   // A starter must fail because tests fail, not because the runner crashed before testing anything.
   if (!(starter.status === 'fail' && starter.counts?.failed > 0)) exerciseProblems.push(`starter did NOT fail properly (${describe(starter)})`);
   const solved = overlayRun(exerciseDir, spec.language, join(exerciseDir, 'solution'));
@@ -83,7 +84,8 @@ for (const folder of folders.sort()) {
   const mutantLines = [];
   for (const mutant of mutants) {
     totals.mutants += 1;
-    const run = overlayRun(exerciseDir, spec.language, mutant.dir);
+    // A mutant is a correct solution with one deliberate flaw: lay the solution, then the flawed file(s).
+    const run = overlayRun(exerciseDir, spec.language, join(exerciseDir, 'solution'), mutant.dir);
     const allRan = solvedOk && run.counts?.tests === solved.counts.tests;
     const killed = run.status === 'fail' && run.counts?.failed > 0 && allRan;
     if (killed) {

@@ -32,6 +32,9 @@ export function countJunit(xml: string): JunitCounts {
   return { tests: cases.length, failed: failures.length, failures };
 }
 
+/** PHPUnit starts a failure's text with the test's id (`Class::method`); the message follows it. */
+const PHPUNIT_TEST_ID = /^[\w\\]+::\w+$/;
+
 function firstLine(detail: unknown): string {
   const node = Array.isArray(detail) ? detail[0] : detail;
   const text =
@@ -44,6 +47,6 @@ function firstLine(detail: unknown): string {
     text
       .split('\n')
       .map((line) => line.trim())
-      .find((line) => line !== '' && !/^(AssertionError|Error)( \[\w+\])?:?$/.test(line)) ?? ''
+      .find((line) => line !== '' && !/^(AssertionError|Error)( \[\w+\])?:?$/.test(line) && !PHPUNIT_TEST_ID.test(line)) ?? ''
   ).slice(0, 200);
 }

@@ -203,6 +203,6 @@ TypeError: totals(): Return value must be of type array</error></testcase>
     const php = countJunit(phpReport);
     assert.equal(php.tests, 2);
     assert.equal(php.failed, 1);
-    assert.equal(php.failures[0]?.message, 'ReportsTest::testTotals');
+    assert.equal(php.failures[0]?.message, 'TypeError: totals(): Return value must be of type array', 'the message, not the test id');
   });
 });

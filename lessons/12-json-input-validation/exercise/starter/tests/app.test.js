@@ -1,7 +1,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp } from '../src/app.js';
-import { listen, send } from './helpers.js';
+import { listen, send, sendEndless } from './helpers.js';
 
 let server;
 let port;
@@ -39,12 +39,61 @@ test('malformed JSON is a 400, and the raw input is not echoed', async () => {
 test('a wrong media type is a 415', async () => {
   assertProblem(await post({ contentType: 'text/plain', body: '{"name":"Ada"}' }), 415, 'Content-Type text/plain');
   assertProblem(await post({ contentType: null, body: '{"name":"Ada"}' }), 415, 'a missing Content-Type');
+  for (const type of ['application/json-seq', 'text/json', 'application/jsonx; charset=utf-8']) {
+    assertProblem(await post({ contentType: type, body: '{"name":"Ada","email":"ada@example.com"}' }), 415, `Content-Type ${type} (only the exact media type application/json is accepted, not anything containing "json")`);
+  }
+});
+
+test('media types are case-insensitive and may carry parameters', async () => {
+  const body = JSON.stringify({ name: 'Ada', email: 'ada@example.com' });
+  for (const type of ['Application/JSON', 'application/json;charset=UTF-8', 'APPLICATION/JSON ; Charset="utf-8"']) {
+    const res = await post({ contentType: type, body });
+    assert.equal(res.status, 201, `Content-Type "${type}" is application/json: compare the part before ";", trimmed and lower-cased (RFC 9110 §8.3.1); got ${res.status}`);
+  }
 });
 
 test('a body over 10 KiB is a 413, with or without Content-Length', async () => {
   const big = JSON.stringify({ name: 'x'.repeat(11 * 1024), email: 'a@example.com' });
   assertProblem(await post({ body: big }), 413, 'an 11 KiB body with Content-Length');
   assertProblem(await post({ body: big, chunked: true }), 413, 'an 11 KiB chunked body (no Content-Length): count bytes while reading');
+});
+
+test('a body of exactly 10 KiB is accepted, one byte more is a 413', async () => {
+  const json = JSON.stringify({ name: 'Ada', email: 'ada@example.com' });
+  const exact = json + ' '.repeat(10 * 1024 - json.length); // whitespace after JSON is still valid JSON
+  assert.equal((await post({ body: exact })).status, 201, 'a body of exactly MAX_BODY_BYTES (10240 bytes) is allowed: refuse only bodies larger than the limit');
+  assertProblem(await post({ body: exact + ' ' }), 413, 'a body of 10241 bytes');
+  assertProblem(await post({ body: exact + ' ', chunked: true }), 413, 'a chunked body of 10241 bytes');
+});
+
+test('reading stops at the limit: a body that never ends still gets a 413', async () => {
+  const res = await sendEndless(port, { maxMs: 3000 });
+  assert.ok(!res.timedOut, `the server was still reading after ${res.sentBytes} bytes of a body with no end: count bytes while reading and answer 413 as soon as they pass MAX_BODY_BYTES`);
+  assert.equal(res.status, 413, 'an endless chunked body must be refused with 413');
+});
+
+test('a declared Content-Length over the limit is refused before the body arrives', async () => {
+  const res = await sendEndless(port, { maxMs: 2000, contentLength: 50 * 1024 * 1024 });
+  assert.ok(!res.timedOut, 'the client declared 50 MiB in Content-Length: answer 413 at once instead of waiting for (and reading) the body');
+  assert.equal(res.status, 413, 'a Content-Length over MAX_BODY_BYTES must be refused with 413');
+});
+
+test('the path is routed without its query string', async () => {
+  const res = await post({ path: '/users?source=signup', body: JSON.stringify({ name: 'Ada', email: 'ada@example.com' }) });
+  assert.equal(res.status, 201, 'POST /users?source=signup is still POST /users: route on the pathname (new URL(req.url, ...).pathname)');
+});
+
+test('each created user gets its own id and Location', async () => {
+  const made = [];
+  for (let i = 0; i < 2; i++) {
+    const res = await post({ body: JSON.stringify({ name: `User ${i}`, email: `u${i}@example.com` }) });
+    assert.equal(res.status, 201, 'a valid user must be created with 201');
+    made.push(res);
+  }
+  assert.notEqual(made[0].json.id, made[1].json.id, 'every new user needs a new id');
+  for (const res of made) {
+    assert.equal(res.headers.location, `/users/${res.json.id}`, 'Location must point at the user that was just created: /users/<its id>');
+  }
 });
 
 test('{} is a 422 with a field error pointing at /name', async () => {

@@ -36,3 +36,41 @@ export function send(port, { method = 'POST', path = '/users', contentType = 'ap
     }
   });
 }
+
+/**
+ * Stream a body that never ends: 1 KiB every few milliseconds, for at most
+ * `maxMs`. Resolves with { status, sentBytes, timedOut }: a server that stops
+ * reading at its limit answers long before the time is up.
+ */
+export function sendEndless(port, { maxMs = 3000, contentLength } = {}) {
+  return new Promise((resolve, reject) => {
+    const headers = { 'content-type': 'application/json' };
+    if (contentLength !== undefined) headers['content-length'] = contentLength;
+    let sentBytes = 0;
+    let timer;
+    let done = false;
+    const finish = (result) => {
+      if (done) return;
+      done = true;
+      clearInterval(timer);
+      clearTimeout(deadline);
+      req.destroy();
+      resolve({ ...result, sentBytes });
+    };
+    const req = http.request({ host: '127.0.0.1', port, path: '/users', method: 'POST', headers }, (res) => {
+      res.resume();
+      finish({ status: res.statusCode, timedOut: false });
+    });
+    req.on('error', (err) => (done ? undefined : err.code === 'ECONNRESET' || err.code === 'EPIPE' ? undefined : reject(err)));
+    const deadline = setTimeout(() => finish({ status: undefined, timedOut: true }), maxMs);
+    req.write('{"name":"');
+    if (contentLength !== undefined) return; // declared size only: send nothing more and wait
+    const chunk = 'x'.repeat(1024);
+    timer = setInterval(() => {
+      if (!done && req.writable) {
+        req.write(chunk);
+        sentBytes += chunk.length;
+      }
+    }, 2);
+  });
+}

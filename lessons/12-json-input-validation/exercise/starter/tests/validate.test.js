@@ -37,11 +37,27 @@ test('name length is checked after trimming', () => {
   assert.deepEqual(pointers(validateCreateUser({ ...valid, name: '   ' })), ['/name'], 'a blank name must be rejected');
   assert.deepEqual(pointers(validateCreateUser({ ...valid, name: 'x'.repeat(101) })), ['/name'], 'a name over 100 characters must be rejected');
   assert.deepEqual(validateCreateUser({ ...valid, name: 'x'.repeat(100) }), [], '100 characters is still allowed');
+  assert.deepEqual(validateCreateUser({ ...valid, name: `  ${'y'.repeat(100)}  ` }), [], 'measure the name after trimming: 100 characters plus spaces is allowed');
+  assert.deepEqual(validateCreateUser({ ...valid, name: '\u{1F600}'.repeat(100) }), [], 'count characters (code points, [...name].length), not UTF-16 units: 100 emoji are 100 characters');
+});
+
+test('ranges include their ends', () => {
+  for (const age of [13, 130]) assert.deepEqual(validateCreateUser({ ...valid, age }), [], `age ${age} is inside 13..130 and must be accepted`);
+  for (const age of [null, true, 1e400, -0.5]) assert.deepEqual(pointers(validateCreateUser({ ...valid, age })), ['/age'], `age ${JSON.stringify(age)} is not an integer from 13 to 130`);
+  const at254 = `${'a'.repeat(64)}@${'b'.repeat(254 - 64 - 1 - 4)}.com`; // 254 characters
+  assert.deepEqual(validateCreateUser({ ...valid, email: at254 }), [], 'an email of exactly 254 characters is allowed');
+  assert.deepEqual(pointers(validateCreateUser({ ...valid, email: at254 + 'f' })), ['/email'], 'an email over 254 characters must be rejected at /email');
+  for (const email of ['ada@', '@example.com', 'ada example@example.com', 'ada.example.com']) {
+    assert.deepEqual(pointers(validateCreateUser({ ...valid, email })), ['/email'], `"${email}" does not look like an e-mail address`);
+  }
 });
 
 test('unknown properties are rejected, each at its own pointer', () => {
   const errors = validateCreateUser({ ...valid, isAdmin: true, role: 'owner' });
   assert.deepEqual(pointers(errors), ['/isAdmin', '/role'], 'allowlist the shape: reject isAdmin and role (mass assignment)');
+  const surprise = `field_${Math.random().toString(36).slice(2, 8)}`;
+  assert.deepEqual(pointers(validateCreateUser({ ...valid, [surprise]: 1 })), [`/${surprise}`], 'reject EVERY property that is not name, email or age (an allowlist), not a list of known dangerous names');
+  assert.deepEqual(pointers(validateCreateUser({ ...valid, 'a/b': 1, 'm~n': 2 })), ['/a~1b', '/m~0n'], 'escape member names in JSON Pointers (RFC 6901): "~" becomes "~0" and "/" becomes "~1"');
 });
 
 test('a parsed "__proto__" member is rejected and pollutes nothing', () => {

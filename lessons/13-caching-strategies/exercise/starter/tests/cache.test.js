@@ -26,6 +26,9 @@ test('TtlCache refuses entries without a positive TTL and supports delete', () =
 
   assert.throws(() => cache.set('k', 1), RangeError, 'set() without ttlMs must throw a RangeError: every key needs a TTL');
   assert.throws(() => cache.set('k', 1, 0), RangeError, 'set() with ttlMs = 0 must throw a RangeError');
+  for (const bad of [-1000, Number.NaN, Number.POSITIVE_INFINITY, '1000']) {
+    assert.throws(() => cache.set('k', 1, bad), RangeError, `set() with ttlMs = ${String(bad)} must throw a RangeError: accept only a finite number above 0`);
+  }
   cache.set('k', 1, 1000);
   assert.equal(cache.delete('k'), true, 'delete() must return true when it removed a key');
   assert.equal(cache.get('k'), undefined, 'a deleted key must be gone');
@@ -45,6 +48,26 @@ test('two concurrent cached() calls run the loader once (single-flight)', async 
   assert.equal(calls, 1, 'the loader must run once while a load for the same key is in flight; share its promise');
   assert.deepEqual(a, { price: 5 }, 'the first caller must get the loaded value');
   assert.equal(b, a, 'the second caller must get the very same value');
+});
+
+test('single-flight is per key: many callers share one load, other keys load on their own', async () => {
+  const cached = createCached(new TtlCache({ now: fakeClock().now }));
+  const calls = new Map();
+  const loaderFor = (key) => async () => {
+    calls.set(key, (calls.get(key) ?? 0) + 1);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    return { key };
+  };
+  const callers = 3 + Math.floor(Math.random() * 8);
+  const keys = ['a', 'b', 'c'];
+  const results = await Promise.all(
+    Array.from({ length: callers * keys.length }, (_, i) => cached(keys[i % keys.length], 1000, loaderFor(keys[i % keys.length]))),
+  );
+
+  for (const key of keys) {
+    assert.equal(calls.get(key), 1, `${callers} concurrent callers of key "${key}" must share one load: keep one in-flight promise per key`);
+  }
+  results.forEach((value, i) => assert.deepEqual(value, { key: keys[i % keys.length] }, 'each caller must get the value of its own key, never another key\'s load'));
 });
 
 test('cached() serves hits from the store and reloads after the TTL', async () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createApp } from '../src/app.js';
+import { createApp, ifNoneMatchMatches } from '../src/app.js';
 import { createProductRepository } from '../src/products.js';
 
 const SEED = {
@@ -9,16 +9,16 @@ const SEED = {
 };
 
 /** Start a fresh app on a free port, run fn(ctx), always close the server. */
-async function withApp(fn) {
+async function withApp(fn, { ttlMs = 60_000 } = {}) {
   let t = 1_000_000;
   const clock = { now: () => t, advance: (ms) => { t += ms; } };
   const products = createProductRepository(SEED);
-  const server = createApp({ products, now: clock.now, ttlMs: 60_000 });
+  const server = createApp({ products, now: clock.now, ttlMs });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
   const request = (path, init) => fetch(base + path, init);
   try {
-    await fn({ request, products, clock });
+    await fn({ request, products, clock, ttlMs });
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }
@@ -46,24 +46,65 @@ test('a matching If-None-Match gets 304 with an empty body and the same ETag', (
   const weak = await request('/products/1', { headers: { 'If-None-Match': `"other", W/${etag}` } });
   assert.equal(weak.status, 304, 'If-None-Match is a list and uses weak comparison: W/"x" matches "x"');
 
+  assert.match(res.headers.get('vary') ?? '', /accept-language/i, 'a 304 must repeat Vary: Accept-Language, like the 200 it stands for');
+
+  const any = await request('/products/1', { headers: { 'If-None-Match': '*' } });
+  assert.equal(any.status, 304, 'If-None-Match: * matches any current representation: answer 304');
+
   const stale = await request('/products/1', { headers: { 'If-None-Match': '"not-the-current-etag"' } });
   assert.equal(stale.status, 200, 'an If-None-Match that does not match must get the full 200 response');
 }));
 
-test('repeated GETs are served from the application cache (cache-aside)', () => withApp(async ({ request, products, clock }) => {
+test('ifNoneMatchMatches() compares whole entity tags from a list', () => {
+  const tag = `"${Math.random().toString(36).slice(2, 12)}"`;
+  assert.equal(ifNoneMatchMatches(tag, tag), true, 'an identical tag matches');
+  assert.equal(ifNoneMatchMatches(` "a" ,W/${tag} , "b"`, tag), true, 'split the list on commas, trim spaces, and compare weakly (W/ ignored)');
+  assert.equal(ifNoneMatchMatches(`W/${tag}`, `W/${tag}`), true, 'two weak tags match under weak comparison');
+  assert.equal(ifNoneMatchMatches('"a", "b"', tag), false, 'a list without the current tag does not match');
+  assert.equal(ifNoneMatchMatches(`"x${tag.slice(1)}`, tag), false, 'compare whole tags, not substrings');
+  assert.equal(ifNoneMatchMatches(undefined, tag), false, 'no If-None-Match header: no match');
+});
+
+test('repeated GETs are served from the application cache (cache-aside)', () => withApp(async ({ request, products, clock, ttlMs }) => {
   await (await request('/products/1')).arrayBuffer();
   await (await request('/products/1')).arrayBuffer();
   assert.equal(products.loads, 1, 'the second GET must be a cache hit: load through cached() with a TTL');
 
-  clock.advance(60_000);
+  clock.advance(ttlMs - 1);
   await (await request('/products/1')).arrayBuffer();
-  assert.equal(products.loads, 2, 'after the TTL the product must be loaded again');
+  assert.equal(products.loads, 1, `with createApp({ ttlMs: ${ttlMs} }) the product must stay cached for ${ttlMs} ms: use the ttlMs option, not a fixed number`);
+  clock.advance(1);
+  await (await request('/products/1')).arrayBuffer();
+  assert.equal(products.loads, 2, `after ttlMs (${ttlMs} ms) the product must be loaded again: use the ttlMs option, not a fixed number`);
+}, { ttlMs: 10_000 + Math.floor(Math.random() * 40) * 1000 }));
+
+test('an unknown product is cached briefly, and creating it with PUT clears that', () => withApp(async ({ request, products, clock }) => {
+  for (let i = 0; i < 2; i++) {
+    const res = await request('/products/77');
+    assert.equal(res.status, 404, 'a product that does not exist must give 404');
+    await res.arrayBuffer();
+  }
+  assert.equal(products.loads, 1, 'cache "not found" too (negative caching), or every request for a missing id reaches the database');
+  clock.advance(5_000);
+  await (await request('/products/77')).arrayBuffer();
+  assert.equal(products.loads, 2, 'a missing product is cached only for NOT_FOUND_TTL_MS (5 s): pass cached() a TTL function that is short for null');
+
+  const put = await request('/products/77', {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: { en: 'Mug', fr: 'Tasse' }, priceCents: 899 }),
+  });
+  assert.equal(put.status, 204, 'a successful PUT must answer 204 No Content');
+  const created = await request('/products/77', { headers: { 'Accept-Language': 'fr' } });
+  assert.equal(created.status, 200, 'after PUT creates the product, GET must find it: delete the cached "not found" entries too');
+  assert.equal((await created.json()).name, 'Tasse', 'after PUT, GET must return the new product');
 }));
 
 test('PUT invalidates the cached product, so GET returns new data and a new ETag', () => withApp(async ({ request }) => {
   const before = await request('/products/1');
   const oldEtag = before.headers.get('etag');
   await before.arrayBuffer();
+  await (await request('/products/1', { headers: { 'Accept-Language': 'fr' } })).arrayBuffer(); // both variants cached
 
   const put = await request('/products/1', {
     method: 'PUT',
@@ -77,7 +118,7 @@ test('PUT invalidates the cached product, so GET returns new data and a new ETag
   assert.notEqual(after.headers.get('etag'), oldEtag, 'new content must have a new ETag');
 
   const fr = await request('/products/1', { headers: { 'Accept-Language': 'fr' } });
-  assert.equal((await fr.json()).name, 'Bouilloire en acier', 'invalidate every language variant of the product, not only one');
+  assert.equal((await fr.json()).name, 'Bouilloire en acier', 'invalidate every language variant of the product (every key the product is cached under), not only the writer\'s language');
 }));
 
 test('a response that varies by Accept-Language says so with Vary', () => withApp(async ({ request }) => {

@@ -17,32 +17,45 @@ final class QueueTest extends QueueTestCase
 
         $this->assertNotFalse($row, 'enqueue() must insert a row into jobs and return its id.');
         $this->assertSame('pending', $row['status'], "A new job must have status 'pending'.");
-        $this->assertSame(0, (int) $row['attempts'], 'A new job must start with attempts = 0.');
+        $this->assertSame(0, (int) $row['attempts'], 'Insert new jobs with attempts = 0; claim() counts the attempts.');
         $this->assertSame($this->clock->now(), (int) $row['available_at'], 'A new job must be available now (available_at = clock->now()).');
-        $this->assertSame(['order_id' => 42], json_decode($row['payload'], true), 'Store the payload as JSON.');
+        $this->assertSame(['order_id' => 42], json_decode($row['payload'], true), 'Store the payload with json_encode(), so find() and claim() can decode it.');
     }
 
     public function testSameIdempotencyKeyCreatesOneJob(): void
     {
         $queue = $this->queue();
         $first = $queue->enqueue('charge_card', ['order_id' => 7], 'charge:order:7');
+        $other = $queue->enqueue('send_receipt', ['order_id' => 6], 'receipt:order:6');
         $second = $queue->enqueue('charge_card', ['order_id' => 7], 'charge:order:7');
+        $again = $this->queue()->enqueue('charge_card', ['order_id' => 7], 'charge:order:7'); // another process
 
         $count = (int) $this->connect()->query('SELECT COUNT(*) FROM jobs')->fetchColumn();
-        $this->assertSame(1, $count, 'Enqueueing twice with the same idempotency key must create only one job.');
-        $this->assertSame($first, $second, 'The second enqueue must return the id of the existing job.');
+        $this->assertSame(2, $count, 'Enqueueing twice with the same idempotency key must create only one job.');
+        $this->assertNotSame($first, $other, 'Different idempotency keys are different jobs.');
+        $this->assertSame([$first, $first], [$second, $again], 'A repeated idempotency key must return the id of the existing job (look it up by key; lastInsertId() is another row\'s id).');
 
         $queue->enqueue('charge_card', ['order_id' => 8]);
         $queue->enqueue('charge_card', ['order_id' => 8]);
         $count = (int) $this->connect()->query('SELECT COUNT(*) FROM jobs')->fetchColumn();
-        $this->assertSame(3, $count, 'Jobs without an idempotency key are never deduplicated (NULL keys do not conflict).');
+        $this->assertSame(4, $count, 'Jobs without an idempotency key are never deduplicated (NULL keys do not conflict).');
     }
 
-    public function testLargePayloadsAreRejected(): void
+    public function testPayloadsOverEightKilobytesAreRejected(): void
     {
-        $this->expectException(\InvalidArgumentException::class);
+        $queue = $this->queue();
+        // {"html":"xxx…"} is the string plus 11 bytes of JSON.
+        $id = $queue->enqueue('render_pdf', ['html' => str_repeat('x', 8192 - 11)]);
+        $this->assertNotFalse($this->jobRow($id), 'A payload of exactly 8192 bytes of JSON is allowed: reject only payloads over MAX_PAYLOAD_BYTES.');
 
-        $this->queue()->enqueue('render_pdf', ['html' => str_repeat('x', 20_000)]);
+        foreach ([8192 - 10, 20_000] as $length) {
+            try {
+                $queue->enqueue('render_pdf', ['html' => str_repeat('x', $length)]);
+                $this->fail('A payload of ' . ($length + 11) . ' bytes of JSON must throw InvalidArgumentException: enqueue the id of a stored document, not the document.');
+            } catch (\InvalidArgumentException) {
+            }
+        }
+        $this->assertSame(1, (int) $this->connect()->query('SELECT COUNT(*) FROM jobs')->fetchColumn(), 'A rejected payload must not leave a row in jobs.');
     }
 
     public function testClaimedJobIsInvisibleToAnotherConnection(): void
@@ -66,7 +79,8 @@ final class QueueTest extends QueueTestCase
         $this->assertSame('worker-a', $row['locked_by'], 'A claimed job must record which worker holds it in locked_by.');
     }
 
-    public function testTwoWorkersOnTwoConnectionsNeverProcessTheSameJob(): void
+    /** Ordering on two connections; ConcurrentClaimTest races real processes. */
+    public function testTwoWorkersOnTwoConnectionsShareTheJobsOldestFirst(): void
     {
         $producer = $this->queue();
         for ($i = 1; $i <= 100; $i++) {
@@ -99,7 +113,7 @@ final class QueueTest extends QueueTestCase
         $queue->claim('worker-that-crashes');
 
         $this->clock->advance(299);
-        $this->assertSame(0, $queue->requeueStale(300), 'A job running for less than the timeout must stay running.');
+        $this->assertSame(0, $queue->requeueStale(300), 'requeueStale() must only touch jobs whose locked_at is at least the timeout ago (locked_at <= now - timeout).');
         $this->clock->advance(1);
         $this->assertSame(1, $queue->requeueStale(300), 'A job locked for >= the timeout must go back to pending; return the count.');
         $this->assertSame('pending', $this->jobRow($id)['status'], "A requeued job must have status 'pending' again.");
@@ -119,5 +133,29 @@ final class QueueTest extends QueueTestCase
             $queue->stats(),
             'stats() must count pending and running jobs and dead letters, and give the age in seconds of the oldest pending job (0 when none).',
         );
+
+        $extra = random_int(2, 5);
+        for ($i = 0; $i < $extra; $i++) {
+            $queue->enqueue('job', ['extra' => $i]);
+        }
+        $running = $queue->claim('w');
+        $queue->deadLetter($running['id'], 'gave up');
+        $this->clock->advance(10);
+        $this->assertSame(
+            ['pending' => $extra, 'running' => 1, 'dead' => 1, 'oldest_pending_age' => 10],
+            $queue->stats(),
+            'stats() must be computed from the tables every time: after more jobs, a claim and a dead letter the counts and the age must change with them.',
+        );
+        $queue->complete($queue->claim('w')['id']);
+        $stats = $queue->stats();
+        $this->assertSame([$extra - 1, 1], [$stats['pending'], $stats['running']], "A completed job is 'done': count it neither as pending nor as running.");
+
+        $late = $queue->claim('w');                 // a retried job waits, but it is still getting older
+        while (($other = $queue->claim('w')) !== null) {
+            $queue->complete($other['id']);
+        }
+        $queue->retry($late['id'], $this->clock->now() + 600, 'timeout');
+        $this->clock->advance(20);
+        $this->assertSame(30, $queue->stats()['oldest_pending_age'], 'Measure a pending job\'s age from created_at, not available_at: a job waiting for its retry is late for the user all the same.');
     }
 }

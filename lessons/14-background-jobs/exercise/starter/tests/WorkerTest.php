@@ -43,15 +43,15 @@ final class WorkerTest extends QueueTestCase
 
         $worker->runOnce();
         $row = $this->jobRow($id);
-        $this->assertSame('pending', $row['status'], 'After a retryable failure the job must go back to pending.');
-        $this->assertSame(1, (int) $row['attempts'], 'After the first failure attempts must be 1.');
+        $this->assertSame('pending', $row['status'], 'After a retryable failure call retry(): the job goes back to pending with a later available_at.');
+        $this->assertSame(1, (int) $row['attempts'], 'claim() adds 1 to attempts; retry() must not add another or reset it, so after the first failure attempts is 1.');
         $this->assertSame($this->clock->now() + 10, (int) $row['available_at'], 'First retry: available_at = now + 10 s (base 10 s * 2^0).');
-        $this->assertSame('provider timeout', $row['last_error'], 'Record the error message in last_error.');
+        $this->assertSame('provider timeout', $row['last_error'], 'Pass the exception message to retry(), which stores it in last_error.');
 
         $this->clock->advance(9);
-        $this->assertFalse($worker->runOnce(), 'The job must not be picked up before available_at.');
+        $this->assertFalse($worker->runOnce(), 'claim() must only take jobs whose available_at <= now: the retry waits for its backoff.');
         $this->clock->advance(1);
-        $this->assertTrue($worker->runOnce(), 'Once the clock reaches available_at the job must run again.');
+        $this->assertTrue($worker->runOnce(), 'A job is ready when available_at <= now (not <): at exactly available_at it must be claimed.');
         $this->assertSame(2, $calls, 'The handler must have run twice by now.');
         $this->assertSame($this->clock->now() + 20, (int) $this->jobRow($id)['available_at'], 'Second retry: available_at = now + 20 s (base 10 s * 2^1).');
     }
@@ -66,6 +66,43 @@ final class WorkerTest extends QueueTestCase
         $this->assertSame(20, $halved->backoffDelay(3), 'Pass the computed delay through the injected jitter function and use its result.');
     }
 
+    public function testBackoffUsesTheConfiguredBaseAndCap(): void
+    {
+        $base = random_int(3, 9);
+        $cap = $base * 8 + random_int(1, $base - 1); // lands between two doublings
+        $worker = new Worker($this->queue(), [], $this->clock, 'w', 3, $base, $cap, static fn (int $delay): int => $delay);
+
+        $this->assertSame(
+            [$base, 2 * $base, 4 * $base, 8 * $base, $cap, $cap],
+            array_map([$worker, 'backoffDelay'], [1, 2, 3, 4, 5, 6]),
+            "With baseDelaySeconds = $base and maxDelaySeconds = $cap, backoffDelay(n) must be min(cap, base * 2^(n-1)): use the constructor's values, not literals.",
+        );
+    }
+
+    public function testRetryUsesTheJitteredDelay(): void
+    {
+        $id = $this->queue()->enqueue('call_api', []);
+        $worker = new Worker($this->queue(), ['call_api' => function (): void {
+            throw new RetryableException('timeout');
+        }], $this->clock, 'w', 3, 10, 3600, static fn (int $delay): int => $delay - 3);
+        $worker->runOnce();
+
+        $this->assertSame($this->clock->now() + 7, (int) $this->jobRow($id)['available_at'], 'runOnce() must schedule the retry with backoffDelay() (which applies the jitter function), not with the un-jittered formula.');
+    }
+
+    public function testUnexpectedErrorsAreRetriedLikeTransientOnes(): void
+    {
+        $id = $this->queue()->enqueue('call_api', []);
+        $this->worker(['call_api' => function (): void {
+            throw new \RuntimeException('connection reset by peer');
+        }])->runOnce();
+
+        $row = $this->jobRow($id);
+        $this->assertNotFalse($row, 'Only PermanentException (or a missing handler) dead-letters at once: any other exception may be transient, so retry it.');
+        $this->assertSame('pending', $row['status'], 'Only PermanentException (or a missing handler) dead-letters at once: any other exception may be transient, so retry it.');
+        $this->assertSame('connection reset by peer', $row['last_error'], 'Pass the exception message to retry(), which stores it in last_error.');
+    }
+
     public function testUpstreamRetryAfterIsHonoured(): void
     {
         $id = $this->queue()->enqueue('call_api', []);
@@ -74,6 +111,13 @@ final class WorkerTest extends QueueTestCase
         }])->runOnce();
 
         $this->assertSame($this->clock->now() + 120, (int) $this->jobRow($id)['available_at'], "When the upstream said Retry-After: 120, wait at least that long (max of backoff and retryAfterSeconds).");
+
+        $short = $this->queue()->enqueue('call_api', ['n' => 2]);
+        $this->clock->advance(1000);
+        $this->worker(['call_api' => function (): void {
+            throw new RetryableException('503 Service Unavailable', retryAfterSeconds: 3);
+        }])->runOnce();
+        $this->assertSame($this->clock->now() + 10, (int) $this->jobRow($short)['available_at'], 'A Retry-After shorter than the backoff (3 s < 10 s) must not shorten it: wait max(backoffDelay, retryAfterSeconds).');
     }
 
     public function testThreeFailuresMoveTheJobToDeadLetters(): void
@@ -91,13 +135,13 @@ final class WorkerTest extends QueueTestCase
         }
 
         $this->assertSame(3, $attempt, 'With maxAttempts = 3 the handler must run exactly 3 times.');
-        $this->assertFalse($this->jobRow($id), 'After the last attempt the job must be removed from jobs.');
+        $this->assertFalse($this->jobRow($id), 'With maxAttempts = 3 the third failure must dead-letter the job (attempts >= maxAttempts) and remove it from jobs.');
         $dead = $this->deadLetters();
-        $this->assertCount(1, $dead, 'After 3 failures the job must be moved to dead_letters.');
-        $this->assertSame('timeout #3', $dead[0]['error'], 'The dead letter must keep the last error message.');
-        $this->assertSame($id, (int) $dead[0]['job_id'], 'The dead letter must reference the original job id.');
-        $this->assertSame(['order_id' => 9], json_decode($dead[0]['payload'], true), 'The dead letter must keep the payload so it can be replayed.');
-        $this->assertFalse($worker->runOnce(), 'A dead-lettered job must never run again.');
+        $this->assertCount(1, $dead, 'When attempts reaches maxAttempts, call deadLetter() with the last error instead of retry().');
+        $this->assertSame('timeout #3', $dead[0]['error'], 'Dead-letter with the message of the last failure, not the first one.');
+        $this->assertSame($id, (int) $dead[0]['job_id'], 'Copy the job id into dead_letters.job_id so the failure can be traced back.');
+        $this->assertSame(['order_id' => 9], json_decode($dead[0]['payload'], true), 'Copy the payload into dead_letters so the job can be replayed after the fix.');
+        $this->assertFalse($worker->runOnce(), 'deadLetter() must delete the row from jobs, so claim() can never return it again.');
     }
 
     public function testPermanentFailureGoesStraightToDeadLetters(): void
@@ -110,10 +154,11 @@ final class WorkerTest extends QueueTestCase
         }])->runOnce();
 
         $this->assertSame(1, $calls, 'A permanent failure must not be retried.');
-        $this->assertFalse($this->jobRow($id), 'A permanently failed job must leave the jobs table.');
+        $this->assertFalse($this->jobRow($id), 'A PermanentException must move the job to dead_letters at once: call deadLetter(), which deletes it from jobs.');
         $dead = $this->deadLetters();
-        $this->assertCount(1, $dead, 'A permanent failure must go straight to dead_letters.');
-        $this->assertSame('card declined', $dead[0]['error'], 'Keep the error message in the dead letter.');
+        $this->assertCount(1, $dead, 'Catch PermanentException separately and call deadLetter() instead of retry().');
+        $this->assertSame('card declined', $dead[0]['error'], 'Pass the exception message to deadLetter() as the error.');
+        $this->assertSame(1, (int) $dead[0]['attempts'], 'A PermanentException must dead-letter the job on its first attempt, never retry it: catch PermanentException before the generic retry path.');
     }
 
     public function testUnknownJobTypeIsDeadLettered(): void
@@ -140,7 +185,7 @@ final class WorkerTest extends QueueTestCase
         }])->runOnce();
 
         $this->assertSame(0, $calls, 'When a claimed job already has more than maxAttempts attempts, do not run it again.');
-        $this->assertFalse($this->jobRow($id), 'Such a job must be moved to dead_letters.');
-        $this->assertCount(1, $this->deadLetters(), 'Such a job must be moved to dead_letters.');
+        $this->assertFalse($this->jobRow($id), 'Dead-letter a job whose attempts already exceed maxAttempts without calling its handler.');
+        $this->assertCount(1, $this->deadLetters(), 'Dead-letter a job whose attempts already exceed maxAttempts without calling its handler.');
     }
 }

@@ -20,7 +20,8 @@ export function createApp({ logger, metrics }) {
         route,
         status: res.statusCode,
         duration_ms: Math.round(performance.now() - started),
-        headers: req.headers, // the logger must redact authorization and cookie
+        // Chosen fields only, never the whole req.headers (Authorization, Cookie...).
+        user_agent: req.headers['user-agent'],
       });
     });
 

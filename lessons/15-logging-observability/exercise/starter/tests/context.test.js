@@ -1,5 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { parseTraceparent } from '../src/context.js';
 import { createLogger } from '../src/logger.js';
 import { createMetrics } from '../src/metrics.js';
@@ -21,7 +22,11 @@ test('parseTraceparent() accepts valid headers and rejects invalid ones', () => 
     `00-${TRACE.slice(1)}-00f067aa0ba902b7-01`,
     `ff-${TRACE}-00f067aa0ba902b7-01`,
   ];
-  for (const header of invalid) assert.equal(parseTraceparent(header), null, `parseTraceparent(${JSON.stringify(header)}) must return null`);
+  for (const header of invalid) assert.equal(parseTraceparent(header), null, `parseTraceparent(${JSON.stringify(header)}) must return null: accept only version 00, lowercase hex of the exact lengths, and non-zero ids`);
+  const trace = randomBytes(16).toString('hex');
+  const parent = randomBytes(8).toString('hex');
+  assert.deepEqual(parseTraceparent(`00-${trace}-${parent}-00`), { traceId: trace, parentId: parent, flags: '00' }, 'parse the fields out of the header you were given, whatever their values');
+  assert.equal(parseTraceparent(`00-${trace}-${parent}-01-extra`), null, 'a version-00 header has exactly four fields');
 });
 
 let server;
@@ -47,6 +52,13 @@ test('a valid incoming trace-id is kept and echoed in traceparent', async () => 
   assert.notEqual(res.headers.traceparent.split('-')[2], '00f067aa0ba902b7', 'use a NEW span-id for this server, not the caller\'s parent-id');
 });
 
+test('the caller\'s sampling flags are passed on', async () => {
+  const trace = randomBytes(16).toString('hex');
+  const res = await get(port, '/health', { traceparent: `00-${trace}-00f067aa0ba902b7-00` });
+  assert.equal(res.headers.traceparent?.split('-')[3], '00', 'echo the incoming flags (here 00, "not sampled"); use 01 only for a trace you start');
+  assert.equal(traceOf(res), trace, 'keep the trace-id of a valid incoming traceparent');
+});
+
 test('a missing or invalid traceparent starts a new trace', async () => {
   const fresh = await get(port, '/health');
   const replaced = await get(port, '/health', { traceparent: `00-${'0'.repeat(32)}-00f067aa0ba902b7-01` });
@@ -60,10 +72,11 @@ test('a missing or invalid traceparent starts a new trace', async () => {
 test('concurrent requests log their own trace ids', async () => {
   const slowTrace = 'a'.repeat(31) + '1';
   const fastTrace = 'b'.repeat(31) + '2';
-  await Promise.all([
-    get(port, '/users/1?delay=60', { traceparent: `00-${slowTrace}-00f067aa0ba902b7-01` }),
-    get(port, '/users/2', { traceparent: `00-${fastTrace}-00f067aa0ba902b7-01` }),
-  ]);
+  // Start the fast request only once the slow one is inside its handler, so they always overlap.
+  const slowArrived = new Promise((resolve) => server.once('request', resolve));
+  const slow = get(port, '/users/1?delay=100', { traceparent: `00-${slowTrace}-00f067aa0ba902b7-01` });
+  await slowArrived;
+  await Promise.all([slow, get(port, '/users/2', { traceparent: `00-${fastTrace}-00f067aa0ba902b7-01` })]);
   const fetched = stream.records().filter((r) => r.msg === 'user fetched');
   const traces = fetched.map((r) => r.trace_id).sort();
   assert.deepEqual(

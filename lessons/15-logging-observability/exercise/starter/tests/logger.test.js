@@ -51,6 +51,30 @@ test('password, authorization and cookie are redacted at any depth', () => {
   assert.equal(record.user.email_hash, 'ab12', 'keep the rest of nested objects');
 });
 
+test('the redact option replaces the default list, and every listed key is hidden wherever it is', () => {
+  const stream = memoryStream();
+  const key = `k-${Math.random().toString(36).slice(2, 10)}`;
+  const log = createLogger({ stream, now: fixedClock, redact: ['apiKey', 'session_id'] });
+  log.info('partner call', {
+    ApiKey: key,
+    partner: { name: 'acme', credentials: { apikey: key, region: 'eu' } },
+    calls: [{ SESSION_ID: 's-1' }, { session_id: 's-2', ok: true }],
+    password_hint: 'kept',
+  });
+  assert.ok(!stream.text.includes(key) && !stream.text.includes('s-1') && !stream.text.includes('s-2'), 'hide every key in the redact option, at any depth and in any letter case; do not hard-code password/authorization/cookie');
+  const [record] = stream.records();
+  assert.equal(record.partner.credentials.region, 'eu', 'keep the fields next to a redacted one');
+  assert.equal(record.calls[1].ok, true, 'keep the other fields of objects inside arrays');
+  assert.equal(record.password_hint, 'kept', 'match whole key names only: password_hint is not password');
+});
+
+test('logging does not change the caller\'s objects', () => {
+  const stream = memoryStream();
+  const fields = { user: { id: 7, password: 'hunter2' } };
+  createLogger({ stream, now: fixedClock }).info('signup', fields);
+  assert.equal(fields.user.password, 'hunter2', 'redact a copy: the caller still needs its own object unchanged after logging');
+});
+
 test('a message with a line break stays on one line', () => {
   const stream = memoryStream();
   const log = createLogger({ stream, now: fixedClock });
@@ -66,4 +90,11 @@ test('child() adds bindings to every line', () => {
   const [record] = stream.records();
   assert.equal(record.service, 'orders', 'keep the parent bindings');
   assert.equal(record.component, 'billing', 'add the child bindings');
+
+  const quiet = memoryStream();
+  const child = createLogger({ stream: quiet, level: 'warn', now: fixedClock, redact: ['pin'] }).child({ component: 'atm' });
+  child.info('balance shown');
+  child.warn('card retained', { pin: '1234' });
+  assert.equal(quiet.lines().length, 1, 'a child keeps the parent\'s level (warn drops info): pass all the options on, not just the bindings');
+  assert.ok(!quiet.text.includes('1234'), 'a child keeps the parent\'s redact list');
 });

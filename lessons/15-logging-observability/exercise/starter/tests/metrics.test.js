@@ -15,6 +15,16 @@ test('matchRoute() returns the template, never the raw path', () => {
   assert.equal(matchRoute('/wp-login.php', ROUTES), 'unmatched', 'unknown paths get the constant "unmatched" to keep cardinality bounded');
 });
 
+test('matchRoute() works for any templates, not just the app\'s two', () => {
+  const templates = ['/orders/:orderId/items/:itemId', '/orders/:orderId', '/reports/daily'];
+  const id = `ord-${Math.random().toString(36).slice(2, 8)}`;
+  assert.equal(matchRoute(`/orders/${id}/items/7`, templates), '/orders/:orderId/items/:itemId', 'each :name segment matches one segment of any value (letters too), for every template you are given');
+  assert.equal(matchRoute(`/orders/${id}`, templates), '/orders/:orderId', 'choose the template with the same number of segments');
+  assert.equal(matchRoute('/reports/daily', templates), '/reports/daily', 'static templates match exactly');
+  assert.equal(matchRoute('/reports/weekly', templates), 'unmatched', 'a static segment must be equal, not just present');
+  assert.equal(matchRoute(`/orders/${id}/items/7`, ['/health']), 'unmatched', 'only the given templates count');
+});
+
 test('counters are keyed by name and labels, in any label order', () => {
   const metrics = createMetrics();
   metrics.increment('jobs_total', { queue: 'mail', outcome: 'ok' });

@@ -32,9 +32,13 @@ final class OrderService
 
             $this->pdo->commit();
             return $orderId;
-        } catch (\PDOException $e) {
+        } catch (\Throwable $e) {
+            // Any failure, not only a database one, must leave no half-written order behind.
             $this->pdo->rollBack();
-            throw new OrderFailed("Could not place order for customer $customerId", 0, $e);
+            if ($e instanceof \PDOException) {
+                throw new OrderFailed("Could not place order for customer $customerId", 0, $e);
+            }
+            throw $e; // a bug or an unexpected failure: rolled back, passed on unchanged
         }
     }
 

@@ -20,7 +20,8 @@ final class OrderService
      *
      * - No lines, or a quantity below 1: throw ValidationFailed (before touching the database),
      *   with pointers such as '/lines' or '/lines/1/quantity'.
-     * - Any \PDOException: roll back, then throw OrderFailed with the PDOException as $previous.
+     * - Any failure inside the transaction (any \Throwable): roll back. Then wrap a \PDOException
+     *   in OrderFailed (the PDOException as $previous) and rethrow anything else unchanged.
      *
      * @param list<array{sku: string, quantity: int}> $lines
      */

@@ -40,6 +40,15 @@ final class BootstrapTest extends TestCase
         $this->assertInstanceOf(\ErrorException::class, $thrown, 'bootstrap.php must register set_error_handler() with a handler that throws ErrorException, so file_get_contents() on a missing file throws instead of warning.');
         $this->assertStringContainsString('Failed to open stream', $thrown->getMessage(), 'Use the warning text as the ErrorException message.');
         $this->assertSame(E_WARNING, $thrown->getSeverity(), 'Pass the severity (here E_WARNING) to the ErrorException.');
+        $this->assertSame(__FILE__, $thrown->getFile(), 'Pass the file and line the handler receives to the ErrorException, so the trace points at the code that warned, not at bootstrap.php.');
+    }
+
+    public function testUserNoticesBecomeErrorExceptionWithTheirSeverity(): void
+    {
+        $message = 'cache miss ' . random_int(1, 999);
+        $thrown = $this->underBootstrap(static fn() => trigger_error($message, E_USER_NOTICE));
+        $this->assertInstanceOf(\ErrorException::class, $thrown, 'Notices must become ErrorException too, not only warnings.');
+        $this->assertSame([$message, E_USER_NOTICE], [$thrown->getMessage(), $thrown->getSeverity()], 'Use the notice text as the message and its level (E_USER_NOTICE) as the severity.');
     }
 
     public function testLevelsSwitchedOffAreIgnored(): void

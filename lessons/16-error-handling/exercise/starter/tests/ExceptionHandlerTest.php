@@ -41,9 +41,9 @@ final class ExceptionHandlerTest extends TestCase
     public function testNotFoundMapsTo404WithActionableDetail(): void
     {
         $response = $this->handler->toResponse(new NotFound('Order 42 does not exist.'), 'req-404');
-        $this->assertSame(404, $response->status, 'NotFound must map to status 404.');
+        $this->assertSame(404, $response->status, 'Map NotFound to status 404 in toResponse() (check instanceof before the generic 500 branch).');
         $body = $this->problem($response);
-        $this->assertSame('Not Found', $body['title'], 'Use the title "Not Found" for 404.');
+        $this->assertSame('Not Found', $body['title'], 'Use the standard reason phrase as title: "Not Found" for 404.');
         $this->assertSame('Order 42 does not exist.', $body['detail'], 'Client errors keep their message as "detail": it tells the client what to fix.');
         $this->assertSame('req-404', $body['requestId'], 'Put the request ID in the "requestId" member.');
     }
@@ -52,26 +52,45 @@ final class ExceptionHandlerTest extends TestCase
     {
         $errors = [['pointer' => '/lines/0/quantity', 'detail' => 'must be at least 1']];
         $response = $this->handler->toResponse(new ValidationFailed($errors), 'req-422');
-        $this->assertSame(422, $response->status, 'ValidationFailed must map to status 422.');
+        $this->assertSame(422, $response->status, 'Map ValidationFailed to status 422 in toResponse() (check instanceof before the generic 500 branch).');
         $body = $this->problem($response);
         $this->assertSame($errors, $body['errors'] ?? null, 'A 422 body must include the field errors as an "errors" member ($e->errors).');
+    }
+
+    public function testClientMessagesAndRequestIdsComeFromTheException(): void
+    {
+        $id = random_int(100, 99999);
+        $requestId = 'req-' . bin2hex(random_bytes(4));
+        $body = $this->problem($this->handler->toResponse(new NotFound("Invoice $id does not exist."), $requestId));
+        $this->assertSame(["Invoice $id does not exist.", $requestId], [$body['detail'], $body['requestId']], 'Take detail from the NotFound message and requestId from the argument; never fixed strings.');
     }
 
     public function testClientErrorsAreNotLoggedAsErrors(): void
     {
         $this->handler->toResponse(new NotFound('Order 42 does not exist.'), 'req-404');
-        $this->assertSame([], $this->logger->at('error'), 'A 404 is normal traffic: do not log client errors at error level.');
+        $this->handler->toResponse(new ValidationFailed([['pointer' => '/lines', 'detail' => 'must contain at least one line']]), 'req-422');
+        $this->assertSame([], $this->logger->at('error'), 'A 404 or 422 is normal traffic: do not log client errors at error level.');
+    }
+
+    public function testErrorsFromTheEngineAreServerErrorsToo(): void
+    {
+        $secret = 'internal-' . bin2hex(random_bytes(4));
+        $e = new \TypeError("Argument #1 (\$row) must be of type array, null given in /srv/$secret/Repo.php");
+        $response = $this->handler->toResponse($e, 'req-type');
+        $this->assertSame(500, $response->status, 'A TypeError (a bug, from the Error branch of Throwable) must map to 500.');
+        $this->assertStringNotContainsString($secret, $response->body, 'The 500 detail must be a fixed generic sentence: never include any part of the exception message.');
+        $this->assertCount(1, $this->logger->at('error'), 'Bugs are server errors: log them once at error level.');
     }
 
     public function testUnexpectedExceptionBecomesGeneric500(): void
     {
         $e = new \RuntimeException('SQLSTATE[HY000] [2002] Connection refused to secret-host:3306');
         $response = $this->handler->toResponse($e, 'req-500');
-        $this->assertSame(500, $response->status, 'An unexpected exception must map to status 500.');
+        $this->assertSame(500, $response->status, 'Map every exception that is not a client error to status 500 (the default branch).');
         $body = $this->problem($response);
         $this->assertStringNotContainsString('SQLSTATE', $response->body, 'Never send the database error message to the client; use a generic detail.');
-        $this->assertStringNotContainsString('secret-host', $response->body, 'Never leak host names or other internals to the client.');
-        $this->assertStringNotContainsString('#0 ', $response->body, 'Never send a stack trace to the client.');
+        $this->assertStringNotContainsString('secret-host', $response->body, 'Do not copy the exception message into a 500: host names and SQL belong in the log only.');
+        $this->assertStringNotContainsString('#0 ', $response->body, 'Never put getTraceAsString() or the exception itself into the body: send a fixed generic detail.');
         $this->assertStringContainsString('req-500', $response->body, 'The 500 body must contain the request ID so support can find the log entry.');
         $this->assertSame('req-500', $body['requestId'], 'Put the request ID in the "requestId" member.');
     }
@@ -81,9 +100,9 @@ final class ExceptionHandlerTest extends TestCase
         $e = new OrderFailed('Could not place order', 0, new \PDOException('SQLSTATE[HY000]: database is locked'));
         $response = $this->handler->toResponse($e, 'req-777');
         $this->assertSame(500, $response->status, 'OrderFailed is not a client error: it must map to 500.');
-        $this->assertStringNotContainsString('database is locked', $response->body, 'Do not leak the wrapped PDOException message either.');
+        $this->assertStringNotContainsString('database is locked', $response->body, 'Do not copy the message of the exception or its previous one into a 500: use a fixed generic detail.');
         $errors = $this->logger->at('error');
-        $this->assertCount(1, $errors, 'Log a server error exactly once, at error level.');
+        $this->assertCount(1, $errors, 'Call $this->logger->error() once per 500, and never for 4xx.');
         $this->assertSame($e, $errors[0]['context']['exception'] ?? null, "Pass the original exception in the log context as 'exception' (PSR-3 convention).");
         $this->assertSame('req-777', $errors[0]['context']['requestId'] ?? null, "Pass the request ID in the log context as 'requestId'.");
     }

@@ -36,7 +36,7 @@ final class OrderServiceTest extends TestCase
         $this->assertSame(1, $this->rowCount('orders'), 'place() must insert one row into orders.');
         $this->assertSame(2, $this->rowCount('order_lines'), 'place() must insert one row per line into order_lines.');
         $this->assertSame(1, $id, 'place() must return the new order id (PDO::lastInsertId()).');
-        $this->assertFalse($this->pdo->inTransaction(), 'Commit the transaction after a successful order.');
+        $this->assertFalse($this->pdo->inTransaction(), 'Call commit() after the last line insert, so the transaction does not stay open.');
     }
 
     public function testFailedLineInsertRollsBackTheOrder(): void
@@ -47,21 +47,66 @@ final class OrderServiceTest extends TestCase
         } catch (\Throwable $e) {
             $thrown = $e;
         }
-        $this->assertInstanceOf(OrderFailed::class, $thrown, 'A PDOException inside place() must surface as OrderFailed.');
+        $this->assertInstanceOf(OrderFailed::class, $thrown, 'Wrap a PDOException from place() in OrderFailed: throw new OrderFailed($message, 0, $e).');
         $this->assertInstanceOf(\PDOException::class, $thrown->getPrevious(), 'Chain the original: new OrderFailed($message, 0, $pdoException).');
         $this->assertFalse($this->pdo->inTransaction(), 'Roll back the transaction before rethrowing; do not leave it open.');
         $this->assertSame(0, $this->rowCount('orders'), 'The order row must be rolled back when a line insert fails (no half-written orders).');
         $this->assertSame(0, $this->rowCount('order_lines'), 'The lines written before the failure must be rolled back too.');
     }
 
+    public function testEachOrderGetsItsOwnIdAndLines(): void
+    {
+        $first = $this->service->place(3, [['sku' => 'A-1', 'quantity' => 1]]);
+        $customer = random_int(10, 999);
+        $count = random_int(2, 5);
+        $lines = [];
+        for ($i = 0; $i < $count; $i++) {
+            $lines[] = ['sku' => "SKU-$i", 'quantity' => random_int(1, 9)];
+        }
+        $second = $this->service->place($customer, $lines);
+
+        $this->assertNotSame($first, $second, 'Every order gets a new id: return lastInsertId() read right after inserting the order row, not a fixed number.');
+        $stored = $this->pdo->query("SELECT customer_id FROM orders WHERE id = $second")->fetchColumn();
+        $this->assertSame($customer, (int) $stored, 'place() must return the id of the order row it inserted (read lastInsertId() before inserting lines, which have their own row ids).');
+        $rows = $this->pdo->query("SELECT sku, quantity FROM order_lines WHERE order_id = $second ORDER BY rowid")->fetchAll(\PDO::FETCH_ASSOC);
+        $this->assertSame($lines, array_map(static fn (array $r): array => ['sku' => $r['sku'], 'quantity' => (int) $r['quantity']], $rows), 'Each line must be stored with the new order id, its sku and its quantity.');
+    }
+
+    public function testAnyFailureInsideTheTransactionRollsBack(): void
+    {
+        $bug = new \LogicException('price lookup failed (a bug, not a database error)');
+        $sku = new class ($bug) {
+            public function __construct(private \LogicException $bug)
+            {
+            }
+
+            public function __toString(): string
+            {
+                throw $this->bug;
+            }
+        };
+        $thrown = null;
+        try {
+            $this->service->place(7, [['sku' => 'A-1', 'quantity' => 2], ['sku' => $sku, 'quantity' => 1]]);
+        } catch (\Throwable $e) {
+            $thrown = $e;
+        }
+
+        $this->assertNotNull($thrown, 'A failure inside place() must not be swallowed: roll back, then rethrow it.');
+        $this->assertFalse($this->pdo->inTransaction(), 'Roll back on any Throwable, not only on PDOException: catch (\\Throwable $e) { $this->pdo->rollBack(); ... throw ...; }.');
+        $this->assertSame(0, $this->rowCount('orders'), 'A failure that is not a PDOException must roll back the order row too (catch Throwable for the rollback).');
+        $this->assertTrue($thrown === $bug || $thrown->getPrevious() === $bug, 'Rethrow an exception that is not a PDOException unchanged (or chain it as previous), so its cause is not lost.');
+    }
+
     public function testEmptyOrderIsAValidationError(): void
     {
         try {
             $this->service->place(7, []);
-            $this->fail('An order without lines must throw ValidationFailed.');
+            $this->fail('Check the lines before writing: an empty list throws ValidationFailed with pointer /lines.');
         } catch (ValidationFailed $e) {
             $this->assertSame('/lines', $e->errors[0]['pointer'] ?? null, "Point the error at '/lines'.");
         }
+        $this->assertFalse($this->pdo->inTransaction(), 'Validate before beginTransaction(): a validation error must not leave a transaction open.');
         $this->assertSame(0, $this->rowCount('orders'), 'Validate before writing anything to the database.');
     }
 
@@ -69,10 +114,36 @@ final class OrderServiceTest extends TestCase
     {
         try {
             $this->service->place(7, [['sku' => 'A-1', 'quantity' => 2], ['sku' => 'B-2', 'quantity' => 0]]);
-            $this->fail('A quantity below 1 must throw ValidationFailed.');
+            $this->fail('Check every line before writing: a quantity below 1 throws ValidationFailed.');
         } catch (ValidationFailed $e) {
             $this->assertSame('/lines/1/quantity', $e->errors[0]['pointer'] ?? null, "Point the error at the field, e.g. '/lines/1/quantity' for the second line.");
         }
         $this->assertSame(0, $this->rowCount('orders'), 'Validate before writing anything to the database.');
+        try {
+            $this->service->place(7, [['sku' => 'A-1', 'quantity' => 1]]);
+        } catch (ValidationFailed) {
+            $this->fail('A quantity of exactly 1 is valid: reject only quantities below 1.');
+        }
+        $this->assertSame(1, $this->rowCount('orders'), 'A valid order placed after a rejected one must be stored.');
+    }
+
+    public function testEveryInvalidLineIsReported(): void
+    {
+        $count = random_int(4, 8);
+        $lines = [];
+        $expected = [];
+        for ($i = 0; $i < $count; $i++) {
+            $bad = $i % 2 === 1 || random_int(0, 2) === 0;
+            $lines[] = ['sku' => "SKU-$i", 'quantity' => $bad ? random_int(-3, 0) : random_int(1, 5)];
+            if ($bad) {
+                $expected[] = "/lines/$i/quantity";
+            }
+        }
+        try {
+            $this->service->place(7, $lines);
+            $this->fail('Check every line before writing: a quantity below 1 throws ValidationFailed.');
+        } catch (ValidationFailed $e) {
+            $this->assertSame($expected, array_column($e->errors, 'pointer'), 'Report every invalid line, each with its own index in the pointer (/lines/{index}/quantity), so the client can fix them all at once.');
+        }
     }
 }
