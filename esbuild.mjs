@@ -1,8 +1,10 @@
-// Builds the extension (Node, CommonJS, `vscode` external), the lesson page script (browser IIFE)
-// and, with --tests, the plain-Node unit tests. --production minifies and drops source maps.
+// Builds the extension (Node, CommonJS, `vscode` external), the lesson page script (browser IIFE),
+// the lesson render worker, and renders every lesson to dist/lessons/ (scripts/lessons/renderLessons.ts).
+// With --tests: the plain-Node unit tests. --production minifies and drops source maps.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync, watch as watchFs } from 'node:fs';
 import { join } from 'node:path';
+import { importTs, root } from './scripts/lib/runTs.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -18,15 +20,17 @@ const extension = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  // dist/renderer.js is loaded lazily at run time (see src/lessons/loadRenderer.ts).
-  external: ['vscode', './renderer.js'],
+  external: ['vscode'],
 };
 
-/** marked + highlight.js, kept out of the activation path. */
-const renderer = {
+/**
+ * marked + highlight.js, kept out of the extension bundle: lessons are rendered at build time, and
+ * this worker renders at run time only in development or for a lesson without build-time HTML.
+ */
+const renderWorker = {
   ...common,
-  entryPoints: ['src/lessons/renderer.ts'],
-  outfile: 'dist/renderer.js',
+  entryPoints: ['src/lessons/renderWorker.ts'],
+  outfile: 'dist/renderWorker.js',
   platform: 'node',
   format: 'cjs',
   target: 'node20',
@@ -64,14 +68,33 @@ const unitTests = {
   external: ['vscode'],
 };
 
-const configs = tests ? [unitTests] : [extension, renderer, webview];
+/** The unit tests start the render worker too (test/unit/robustness/hostileMarkdown.test.ts). */
+const testRenderWorker = { ...renderWorker, sourcemap: true, minify: false, outfile: 'out/test/unit/renderWorker.js' };
+
+const configs = tests ? [unitTests, testRenderWorker] : [extension, renderWorker, webview];
+
+async function renderLessons() {
+  const { renderLessons: render } = await importTs('scripts/lessons/renderLessons.ts');
+  const { lessons, ms } = render(root);
+  if (!watch) return;
+  console.log(`esbuild: rendered ${lessons} lessons in ${Math.round(ms)} ms`);
+}
 
 if (watch) {
   for (const config of configs) {
     const context = await esbuild.context(config);
     await context.watch();
   }
+  await renderLessons();
+  // Lesson edits are rendered again, so a reloaded window shows them.
+  let pending;
+  watchFs(join(root, 'lessons'), { recursive: true }, (_event, file) => {
+    if (!file || !(file.endsWith('lesson.md') || file.endsWith('curriculum.json'))) return;
+    clearTimeout(pending);
+    pending = setTimeout(() => renderLessons().catch((error) => console.error(`esbuild: ${error.message}`)), 100);
+  });
   console.log('esbuild: watching for changes…');
 } else {
   await Promise.all(configs.map((config) => esbuild.build(config)));
+  if (!tests) await renderLessons();
 }

@@ -1,35 +1,39 @@
 #!/usr/bin/env node
-// `npm run bench`: measures bundle sizes, lesson rendering and (once the launcher can run a bench
-// suite) activation in the real VS Code. Every figure sits next to a baseline measured in the same
-// run, with the ratio. Prints one JSON object on stdout and a table on stderr, writes
-// bench/results.json and appends a row to the history in bench/README.md.
+// `npm run bench`: measures bundle sizes, build-time lesson rendering and, in the real VS Code,
+// activation, the tree, and opening every lesson against the floor (a webview with one heading)
+// and VS Code's own Markdown preview of the same lesson.md. Every figure sits next to a baseline
+// measured in the same run, with the ratio. Prints one JSON object on stdout and a table on stderr.
+// Writes only into bench/tmp/ (ignored); --update also writes bench/results.json and appends a row
+// to the history in bench/README.md.
 //
-//   node scripts/bench.mjs [--skip-vscode] [--runs <n>] [--warmup <n>] [--no-history]
+//   node scripts/bench.mjs [--skip-vscode] [--runs <n>] [--warmup <n>] [--update]
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { importTs, root } from './lib/runTs.mjs';
+import { numberOption, parseCommandLine, runMain } from './lib/cli.mjs';
+import { benchOpen } from './bench/openBench.mjs';
 
 const KB = 1024;
-const TARGETS = { extensionBytes: 300 * KB, vsixBytes: 2 * KB * KB, renderRatio: 2, longestLessonMs: 20 };
+const TARGETS = {
+  extensionBytes: 300 * KB, vsixBytes: 2 * KB * KB, renderRatio: 2, longestLessonMs: 20,
+  // Opening a lesson, against the floor and the Markdown preview (issue 12, "Fast").
+  floorFirst: 1.5, floorMedian: 1.1, preview: 0.8, treeMs: 1000, heapRatio: 1.1, activationRatio: 1.5,
+};
+const USAGE = 'node scripts/bench.mjs [--skip-vscode] [--runs <n>] [--warmup <n>] [--update]';
 
-function parseArgs(argv) {
-  const opts = { skipVscode: false, runs: 30, warmup: 5, history: true };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => {
-      if (i + 1 >= argv.length) throw new Error(`${a} needs a value`);
-      return Number(argv[++i]);
-    };
-    if (a === '--skip-vscode') opts.skipVscode = true;
-    else if (a === '--runs') opts.runs = value();
-    else if (a === '--warmup') opts.warmup = value();
-    else if (a === '--no-history') opts.history = false;
-    else throw new Error(`unknown option ${a}`);
-  }
-  if (!(opts.runs >= 3) || !(opts.warmup >= 0)) throw new Error('--runs must be at least 3 and --warmup at least 0');
-  return opts;
+function options() {
+  const { values } = parseCommandLine({
+    usage: USAGE,
+    options: { 'skip-vscode': { type: 'boolean' }, runs: { type: 'string' }, warmup: { type: 'string' }, update: { type: 'boolean' } },
+  });
+  return {
+    skipVscode: !!values['skip-vscode'],
+    runs: numberOption(values, 'runs', { min: 3, usage: USAGE }) ?? 30,
+    warmup: numberOption(values, 'warmup', { min: 0, usage: USAGE }) ?? 5,
+    update: !!values.update,
+  };
 }
 
 const log = (...args) => console.error(...args);
@@ -109,7 +113,7 @@ async function benchBundle() {
     note: 'sizes are deterministic: one production build, not a median',
     extensionJs: {
       bytes: extensionBytes,
-      baseline: { what: 'third-party code bundled into it (marked, highlight.js)', bytes: extensionDeps.deps },
+      baseline: { what: 'third-party code bundled into it', bytes: extensionDeps.deps },
       ratio: ratio(extensionBytes, extensionDeps.deps),
       target: { maxBytes: TARGETS.extensionBytes, pass: extensionBytes < TARGETS.extensionBytes },
     },
@@ -156,32 +160,32 @@ async function benchRenderFigures(opts) {
   };
 }
 
-/** True once scripts/runVsCodeTests.mjs has a `bench` suite set to run test/bench in. */
-function launcherHasBenchSuite() {
-  try {
-    const text = fs.readFileSync(path.join(root, 'scripts', 'runVsCodeTests.mjs'), 'utf8');
-    const suites = /export const SUITES = \{([\s\S]*?)\n\};/.exec(text);
-    return Boolean(suites && /\bbench\s*:/.test(suites[1]));
-  } catch {
-    return false;
-  }
-}
-
-function benchActivation(opts) {
+/** Activation, tree and lesson opening in the real VS Code (scripts/bench/openBench.mjs). */
+async function benchVsCode(opts) {
   if (opts.skipVscode) return 'not measured: --skip-vscode';
-  if (!launcherHasBenchSuite()) {
-    return 'not measured: scripts/runVsCodeTests.mjs has no bench suite yet (see test/bench/activation.bench.ts)';
-  }
-  const out = path.join(root, 'bench', 'tmp', 'activation.json');
-  fs.rmSync(out, { force: true });
-  log('bench: activation and lesson open in VS Code (code-server launcher, suite "bench")');
-  const result = spawnSync(
-    process.execPath,
-    ['scripts/runVsCodeTests.mjs', '--suite', 'bench', '--extension', '.', '--extension', 'test/fixtures/emptyExtension'],
-    { cwd: root, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, BACKEND_PATH_BENCH_OUT: out } },
-  );
-  if (result.status !== 0 || !fs.existsSync(out)) return `not measured: the bench suite failed (exit ${result.status})`;
-  return JSON.parse(fs.readFileSync(out, 'utf8'));
+  log('bench: activation, tree and opening every lesson in VS Code (code-server, suite "bench")');
+  const { code, activation, open, tree } = await benchOpen({ root, dir: path.join(root, 'bench', 'tmp', 'vscode') });
+  if (!activation || !open?.ratios) return `not measured: the bench suite failed (exit ${code})`;
+  const { ratios } = open;
+  const pass = (value, max) => value !== null && value !== undefined && value <= max;
+  return {
+    activation: {
+      ...activation,
+      target: { maxRatio: TARGETS.activationRatio, pass: pass(activation.activationRatio, TARGETS.activationRatio) },
+    },
+    open: {
+      how: "executeCommand → first animation frame with the lesson's <h1> visible in the webview (seen in the page by Playwright); editors closed between opens; one untimed warm-up webview first; the variants' order rotates per lesson",
+      ...open,
+      target: {
+        oursVsFloorFirst: { max: TARGETS.floorFirst, pass: pass(ratios.oursVsFloorFirst, TARGETS.floorFirst) },
+        oursVsFloorMedian: { max: TARGETS.floorMedian, pass: pass(ratios.oursVsFloorMedian, TARGETS.floorMedian) },
+        oursVsPreviewFirst: { max: TARGETS.preview, pass: pass(ratios.oursVsPreviewFirst, TARGETS.preview) },
+        oursVsPreviewMedian: { max: TARGETS.preview, pass: pass(ratios.oursVsPreviewMedian, TARGETS.preview) },
+        heap: { maxRatio: TARGETS.heapRatio, pass: pass(open.heap?.ratio, TARGETS.heapRatio) },
+      },
+    },
+    tree: tree && { ...tree, target: { maxMs: TARGETS.treeMs, pass: pass(tree.completeMs, TARGETS.treeMs) } },
+  };
 }
 
 function formatBytes(bytes) {
@@ -189,75 +193,72 @@ function formatBytes(bytes) {
 }
 
 function table(results) {
-  const { bundle, render, activation } = results;
+  const { bundle, render, vscode } = results;
   const pass = (target) => (target ? (target.pass ? 'pass' : 'FAIL') : '');
   const rows = [
     ['figure', 'value', 'baseline', 'ratio', 'target'],
     ['dist/extension.js', formatBytes(bundle.extensionJs.bytes), `${formatBytes(bundle.extensionJs.baseline.bytes)} deps`, `${bundle.extensionJs.ratio}×`, `< 300 KB ${pass(bundle.extensionJs.target)}`],
     ['dist/webview.js', formatBytes(bundle.webviewJs.bytes), `${formatBytes(bundle.webviewJs.baseline.bytes)} deps`, `${bundle.webviewJs.ratio}×`, ''],
     ['VSIX', formatBytes(bundle.vsix.bytes), `${formatBytes(bundle.vsix.baseline.bytes)} bundles`, `${bundle.vsix.ratio}×`, `< 2 MB ${pass(bundle.vsix.target)}`],
-    [`render longest (${render.longestLesson.skillId})`, `${render.longestLesson.ms} ms`, `${render.longestLesson.baseline.ms} ms marked`, `${render.longestLesson.ratio}×`, `< 20 ms, ≤ 2× ${pass(render.longestLesson.target)}`],
-    [`render median (${render.lessons} lessons)`, `${render.medianLesson.ms} ms`, `${render.medianLesson.baseline.ms} ms marked`, `${render.medianLesson.ratio}×`, `≤ 2× ${pass(render.medianLesson.target)}`],
+    [`build render longest (${render.longestLesson.skillId})`, `${render.longestLesson.ms} ms`, `${render.longestLesson.baseline.ms} ms marked`, `${render.longestLesson.ratio}×`, `< 20 ms, ≤ 2× ${pass(render.longestLesson.target)}`],
+    [`build render median (${render.lessons} lessons)`, `${render.medianLesson.ms} ms`, `${render.medianLesson.baseline.ms} ms marked`, `${render.medianLesson.ratio}×`, `≤ 2× ${pass(render.medianLesson.target)}`],
   ];
-  if (typeof activation === 'string') rows.push(['activation', 'not measured', '', '', '']);
-  else {
-    rows.push(['activate() Backend Path', `${activation.backendPath?.activateMs ?? '?'} ms`, `${activation.emptyExtension?.activateMs ?? '?'} ms empty ext.`, `${activation.activationRatio ?? '?'}×`, '']);
-    rows.push(['open lesson → ready (median)', `${activation.lessonOpen?.medianMs ?? '?'} ms`, `${activation.lessonOpen?.firstMs ?? '?'} ms first`, '', '']);
-    rows.push(['host heap after all lessons', formatBytes(activation.heap?.afterAllLessonsBytes ?? 0), `${formatBytes(activation.heap?.afterFirstLessonBytes ?? 0)} after first`, `${activation.heap?.ratio ?? '?'}×`, '']);
+  if (typeof vscode !== 'string') {
+    const { activation, open, tree } = vscode;
+    rows.push(['activate() Backend Path', `${activation.backendPath?.activateMs ?? '?'} ms`, `${activation.emptyExtension?.activateMs ?? '?'} ms empty ext.`, `${activation.activationRatio ?? '?'}×`, `≤ 1.5× ${pass(activation.target)}`]);
+    rows.push(['open lesson, first', `${open.ours.firstMs} ms`, `${open.floor.firstMs} ms floor`, `${open.ratios.oursVsFloorFirst}×`, `≤ 1.5× ${pass(open.target.oursVsFloorFirst)}`]);
+    rows.push(['open lesson, median', `${open.ours.medianMs} ms`, `${open.floor.medianMs} ms floor`, `${open.ratios.oursVsFloorMedian}×`, `≤ 1.1× ${pass(open.target.oursVsFloorMedian)}`]);
+    rows.push(['open lesson, first', `${open.ours.firstMs} ms`, `${open.preview.firstMs} ms preview`, `${open.ratios.oursVsPreviewFirst}×`, `≤ 0.8× ${pass(open.target.oursVsPreviewFirst)}`]);
+    rows.push(['open lesson, median', `${open.ours.medianMs} ms`, `${open.preview.medianMs} ms preview`, `${open.ratios.oursVsPreviewMedian}×`, `≤ 0.8× ${pass(open.target.oursVsPreviewMedian)}`]);
+    rows.push([`host heap after ${open.lessons} opens`, formatBytes(open.heap.afterAllLessonsBytes), `${formatBytes(open.heap.afterFirstLessonBytes)} after first`, `${open.heap.ratio}×`, `≤ 1.1× ${pass(open.target.heap)}`]);
+    if (tree) rows.push(['tree complete after click', `${tree.completeMs ?? '?'} ms`, '', '', `≤ 1000 ms ${pass(tree.target)}`]);
   }
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => String(row[column]).length)));
   const lines = rows.map((row) => row.map((cell, column) => String(cell).padEnd(widths[column])).join('  ').trimEnd());
-  if (typeof activation === 'string') lines.push(`(activation ${activation})`);
+  if (typeof vscode === 'string') lines.push(`(VS Code figures ${vscode})`);
   return lines.join('\n');
 }
 
 function appendHistory(results) {
   const readme = path.join(root, 'bench', 'README.md');
-  if (!fs.existsSync(readme)) {
-    fs.writeFileSync(
-      readme,
-      `# Benchmarks\n\n\`npm run bench\` (\`node scripts/bench.mjs\`) measures the bundle, the VSIX and lesson rendering, each next to a\n` +
-        'baseline measured in the same run; `bench/results.json` holds the last full result. Each run appends a row here.\n\n' +
-        '| date | commit | extension.js | VSIX | longest lesson render (× marked) | median lesson render (× marked) | activation |\n' +
-        '|---|---|---|---|---|---|---|\n',
-    );
-  }
-  const { bundle, render, activation } = results;
-  const activationCell = typeof activation === 'string' ? 'not measured' : `${activation.backendPath?.activateMs ?? '?'} ms`;
+  const { bundle, render, vscode } = results;
+  const measured = typeof vscode !== 'string';
   const row = [
     results.date.slice(0, 10),
     results.commit ?? 'n/a',
     formatBytes(bundle.extensionJs.bytes),
     formatBytes(bundle.vsix.bytes),
     `${render.longestLesson.ms} ms (${render.longestLesson.ratio}×)`,
-    `${render.medianLesson.ms} ms (${render.medianLesson.ratio}×)`,
-    activationCell,
+    measured ? `${vscode.activation.backendPath?.activateMs ?? '?'} ms (${vscode.activation.activationRatio ?? '?'}×)` : 'not measured',
+    measured ? `${vscode.open.ours.firstMs} / ${vscode.open.ours.medianMs} ms (floor ${vscode.open.ratios.oursVsFloorFirst}× / ${vscode.open.ratios.oursVsFloorMedian}×, preview ${vscode.open.ratios.oursVsPreviewFirst}× / ${vscode.open.ratios.oursVsPreviewMedian}×)` : 'not measured',
   ];
   fs.appendFileSync(readme, `| ${row.join(' | ')} |\n`);
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = options();
   fs.mkdirSync(path.join(root, 'bench', 'tmp'), { recursive: true });
   const bundle = await benchBundle();
   const render = await benchRenderFigures(opts);
-  const activation = benchActivation(opts);
+  const vscode = await benchVsCode(opts);
   const results = {
     date: new Date().toISOString(),
     commit: shortCommit(),
     node: process.version,
     bundle,
     render,
-    activation,
+    vscode,
   };
-  fs.writeFileSync(path.join(root, 'bench', 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  if (opts.history) appendHistory(results);
+  const text = `${JSON.stringify(results, null, 2)}\n`;
+  fs.writeFileSync(path.join(root, 'bench', 'tmp', 'results.json'), text);
+  if (opts.update) {
+    fs.writeFileSync(path.join(root, 'bench', 'results.json'), text);
+    appendHistory(results);
+  }
   console.log(JSON.stringify(results));
   log(`\n${table(results)}\n`);
-  log('bench: wrote bench/results.json' + (opts.history ? ' and a row in bench/README.md' : ''));
+  log(opts.update ? 'bench: wrote bench/results.json and a row in bench/README.md' : 'bench: wrote bench/tmp/results.json (--update to record it in bench/)');
+  return 0;
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+runMain(main);

@@ -9,24 +9,29 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ensureCodeServer, launchWorkbench, writeUserSettings } from './codeServer.mjs';
+import { ensureCodeServer } from './lib/codeServer/install.mjs';
+import { writeUserSettings } from './lib/codeServer/server.mjs';
+import { launchWorkbench } from './lib/codeServer/browser.mjs';
+import { numberOption, parseCommandLine, runMain } from './lib/cli.mjs';
 import { buildExtension, learnerEnv, repoRoot } from './runVsCodeTests.mjs';
 
 const e2eDir = path.join(repoRoot, 'test', 'e2e');
 const failureDir = path.join(repoRoot, 'out', 'e2e');
 const TEST_TIMEOUT_MS = Number(process.env.BACKEND_PATH_E2E_TEST_TIMEOUT) || 90_000;
 
-function parseArgs(argv) {
-  const opts = { build: true, keep: false, grep: undefined, timeoutMin: 10 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--no-build') opts.build = false;
-    else if (a === '--keep') opts.keep = true;
-    else if (a === '--grep') opts.grep = argv[++i];
-    else if (a === '--timeout') opts.timeoutMin = Number(argv[++i]);
-    else throw new Error(`unknown argument ${a}`);
-  }
-  return opts;
+const USAGE = 'node scripts/runE2e.mjs [--no-build] [--keep] [--grep <text>] [--timeout <minutes>]';
+
+function options() {
+  const { values } = parseCommandLine({
+    usage: USAGE,
+    options: { 'no-build': { type: 'boolean' }, keep: { type: 'boolean' }, grep: { type: 'string' }, timeout: { type: 'string' } },
+  });
+  return {
+    build: !values['no-build'],
+    keep: !!values.keep,
+    grep: values.grep,
+    timeoutMin: numberOption(values, 'timeout', { min: 1, usage: USAGE }) ?? 10,
+  };
 }
 
 function withTimeout(promise, ms, what) {
@@ -103,7 +108,7 @@ async function runFile(file, opts, counts) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = options();
   const started = Date.now();
   const globalTimer = setTimeout(() => {
     console.error(`✖ test:e2e exceeded ${opts.timeoutMin} min; stopping everything`);
@@ -128,4 +133,4 @@ async function main() {
   return counts.failed === 0 && counts.passed > 0 ? 0 : 1;
 }
 
-main().then(code => process.exit(code), err => { console.error(`✖ ${err.stack || err}`); process.exit(1); });
+runMain(main);

@@ -11,23 +11,21 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildExtension, compileIntegrationTests, integrationOut, learnerEnv, repoRoot, SUITES } from './runVsCodeTests.mjs';
-import { writeUserSettings } from './codeServer.mjs';
+import { buildExtension, compileIntegrationTests, integrationOut, learnerEnv, repoRoot, SUITES, suitesOption } from './runVsCodeTests.mjs';
+import { writeUserSettings } from './lib/codeServer/server.mjs';
+import { parseCommandLine, runMain } from './lib/cli.mjs';
 
 const version = process.env.BACKEND_PATH_VSCODE_VERSION || '1.100.3';
 
-function parseArgs(argv) {
-  const opts = { suites: ['trusted', 'untrusted'], build: true, extensions: [] };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a === '--suite') { const s = argv[++i]; opts.suites = s === 'all' ? ['trusted', 'untrusted'] : [s]; }
-    else if (a === '--no-build') opts.build = false;
-    else if (a === '--extension') opts.extensions.push(path.resolve(argv[++i]));
-    else if (a === '--grep') process.env.BACKEND_PATH_TEST_GREP = argv[++i];
-    else throw new Error(`unknown argument ${a}`);
-  }
-  for (const s of opts.suites) if (!SUITES[s]) throw new Error(`unknown suite ${s} (trusted, untrusted, all)`);
-  return opts;
+const USAGE = 'node scripts/runElectronTests.mjs [--suite trusted|untrusted|all] [--no-build] [--extension <dir>]... [--grep <text>]';
+
+function options() {
+  const { values } = parseCommandLine({
+    usage: USAGE,
+    options: { suite: { type: 'string' }, 'no-build': { type: 'boolean' }, extension: { type: 'string', multiple: true }, grep: { type: 'string' } },
+  });
+  if (values.grep !== undefined) process.env.BACKEND_PATH_TEST_GREP = values.grep;
+  return { suites: suitesOption(values.suite, USAGE), build: !values['no-build'], extensions: (values.extension ?? []).map(dir => path.resolve(dir)) };
 }
 
 async function vscodeExecutable(electron) {
@@ -53,7 +51,7 @@ function runUntrusted(executable, args, env) {
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = options();
   const electron = await import('@vscode/test-electron');
   if (opts.build) buildExtension();
   await compileIntegrationTests();
@@ -107,4 +105,4 @@ async function main() {
   return results.every(([, c]) => c === 0) ? 0 : 1;
 }
 
-main().then(code => process.exit(code), err => { console.error(`✖ ${err.message || err}`); process.exit(1); });
+runMain(main);

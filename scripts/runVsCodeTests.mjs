@@ -13,7 +13,9 @@ import os from 'node:os';
 import path from 'node:path';
 import util from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { ensureCodeServer, launchWorkbench } from './codeServer.mjs';
+import { ensureCodeServer } from './lib/codeServer/install.mjs';
+import { launchWorkbench } from './lib/codeServer/browser.mjs';
+import { numberOption, parseCommandLine, runMain, UsageError } from './lib/cli.mjs';
 import { ensureNode24 } from './lib/node24.mjs';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -129,6 +131,7 @@ export async function runInCodeServer({
   keep = false,
   verbose = !!process.env.BACKEND_PATH_VERBOSE,
   env = learnerEnv(),
+  onWorkbench,
 } = {}) {
   const { entry, trustWorkspace } = SUITES[suite];
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `backend-path-vscode-${suite}-`));
@@ -156,6 +159,8 @@ export async function runInCodeServer({
       onExit: code => finish(code),
     });
     if (verbose) workbench.page.on('pageerror', err => console.error('[page error]', err));
+    // The benchmark watches the page while the suite runs in the extension host.
+    const watching = onWorkbench?.(workbench);
     const timeout = new Promise(resolve => { timer = setTimeout(() => resolve('timeout'), timeoutMs); });
     const code = await Promise.race([exited, timeout]);
     if (code === 'timeout') {
@@ -163,6 +168,7 @@ export async function runInCodeServer({
       if (!verbose) console.error(workbench.server.output().split('\n').slice(-40).join('\n'));
       return { code: 1, ...counts };
     }
+    await watching;
     console.log(`=== ${suite}: exit code ${code} after ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
     return { code, ...counts };
   } finally {
@@ -173,25 +179,39 @@ export async function runInCodeServer({
   }
 }
 
-function parseArgs(argv) {
-  const opts = { suites: ['trusted', 'untrusted'], build: true, keep: false, extensions: [], timeoutMin: 10 };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = () => { if (i + 1 >= argv.length) throw new Error(`${a} needs a value`); return argv[++i]; };
-    if (a === '--suite') { const s = value(); opts.suites = s === 'all' ? ['trusted', 'untrusted'] : [s]; }
-    else if (a === '--no-build') opts.build = false;
-    else if (a === '--keep') opts.keep = true;
-    else if (a === '--extension') opts.extensions.push(path.resolve(value()));
-    else if (a === '--grep') process.env.BACKEND_PATH_TEST_GREP = value();
-    else if (a === '--timeout') opts.timeoutMin = Number(value());
-    else throw new Error(`unknown argument ${a}`);
-  }
-  for (const s of opts.suites) if (!SUITES[s]) throw new Error(`unknown suite ${s} (trusted, untrusted, all)`);
-  return opts;
+const USAGE = 'node scripts/runVsCodeTests.mjs [--suite trusted|untrusted|all|bench] [--no-build] [--keep] [--extension <dir>]... [--grep <text>] [--timeout <minutes>]';
+
+/** The suite names (plus `all`) a command line may ask for; shared with runElectronTests.mjs. */
+export function suitesOption(value, usage) {
+  if (value === undefined || value === 'all') return ['trusted', 'untrusted'];
+  if (!Object.hasOwn(SUITES, value)) throw new UsageError(`unknown suite "${value}" (trusted, untrusted, all, bench)\nusage: ${usage}`);
+  return [value];
+}
+
+function options() {
+  const { values } = parseCommandLine({
+    usage: USAGE,
+    options: {
+      suite: { type: 'string' },
+      'no-build': { type: 'boolean' },
+      keep: { type: 'boolean' },
+      extension: { type: 'string', multiple: true },
+      grep: { type: 'string' },
+      timeout: { type: 'string' },
+    },
+  });
+  if (values.grep !== undefined) process.env.BACKEND_PATH_TEST_GREP = values.grep;
+  return {
+    suites: suitesOption(values.suite, USAGE),
+    build: !values['no-build'],
+    keep: !!values.keep,
+    extensions: (values.extension ?? []).map(dir => path.resolve(dir)),
+    timeoutMin: numberOption(values, 'timeout', { min: 1, usage: USAGE }) ?? 10,
+  };
 }
 
 async function main() {
-  const opts = parseArgs(process.argv.slice(2));
+  const opts = options();
   const started = Date.now();
   // Whatever hangs (install, server, browser, a test), the whole run ends in time and fails.
   const results = [];
@@ -221,5 +241,5 @@ async function main() {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  main().then(code => process.exit(code), err => { console.error(`✖ ${err.stack || err}`); process.exit(1); });
+  runMain(main);
 }

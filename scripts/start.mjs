@@ -1,11 +1,22 @@
 #!/usr/bin/env node
 // `npm start`: builds the extension and opens it on a small playground workspace, in your VS Code
 // when the `code` CLI exists, otherwise in the cached code-server (a real VS Code in the browser).
+//
+//   node scripts/start.mjs [--no-build] [--code-server] [--port <n>]
+//
+// Progress survives restarts: in code-server, VS Code keeps extension state (Backend Path's
+// progress) in the browser's storage for the page's origin, and the origin includes the port. So
+// each checkout always gets the same port (derived from its path); only when that port is taken
+// does it fall back to another one, and then it says the state starts empty.
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureCodeServer, startCodeServer, workbenchUrl } from './codeServer.mjs';
+import { ensureCodeServer } from './lib/codeServer/install.mjs';
+import { isPortFree, portForCheckout, startCodeServer, workbenchUrl } from './lib/codeServer/server.mjs';
+import { numberOption, parseCommandLine, runMain, UsageError } from './lib/cli.mjs';
+
+const USAGE = 'node scripts/start.mjs [--no-build] [--code-server] [--port <n>]';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const playground = path.join(repoRoot, '.playground');
@@ -34,11 +45,28 @@ function hasCodeCli() {
   return spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' }).status === 0;
 }
 
-async function openInCodeServer() {
+/** The fixed port of this checkout, or `requested`; tells the learner when state will not carry over. */
+async function choosePort(requested) {
+  if (requested !== undefined) {
+    if (!(await isPortFree(requested))) throw new Error(`port ${requested} is in use`);
+    return requested;
+  }
+  const { port, preferred, fellBack } = await portForCheckout(repoRoot);
+  if (fellBack) {
+    console.warn(`⚠ this checkout's port ${preferred} is in use (another \`npm start\`?), so code-server uses ${port}.`);
+    console.warn('  The browser keeps VS Code\'s state per port: progress made there starts empty. Stop the other one to get it back.');
+  }
+  return port;
+}
+
+async function openInCodeServer(requestedPort) {
   await ensureCodeServer();
-  // A profile that survives restarts, so progress stays between `npm start`s (.vscode-test/ is git-ignored).
+  const port = await choosePort(requestedPort);
+  // Settings and installed extensions live here (.vscode-test/ is git-ignored); the extension's
+  // progress lives in the browser's storage for http://127.0.0.1:<port>, hence the fixed port.
   const profile = path.join(repoRoot, '.vscode-test', 'code-server');
   const server = await startCodeServer({
+    port,
     folder: playground,
     userDataDir: path.join(profile, 'user-data'),
     extensionsDir: path.join(profile, 'extensions'),
@@ -62,15 +90,21 @@ async function openInCodeServer() {
 }
 
 async function main() {
-  if (!process.argv.includes('--no-build')) build();
+  const { values } = parseCommandLine({
+    usage: USAGE,
+    options: { 'no-build': { type: 'boolean' }, 'code-server': { type: 'boolean' }, port: { type: 'string' } },
+  });
+  const port = numberOption(values, 'port', { min: 1, usage: USAGE });
+  if (port !== undefined && (!Number.isInteger(port) || port > 65_535)) throw new UsageError(`--port must be a port number (1–65535)\nusage: ${USAGE}`);
+  if (!values['no-build']) build();
   preparePlayground();
-  if (hasCodeCli() && !process.env.BACKEND_PATH_USE_CODE_SERVER) {
+  if (hasCodeCli() && !values['code-server'] && !process.env.BACKEND_PATH_USE_CODE_SERVER) {
     console.log(`opening ${playground} in VS Code with the extension from ${repoRoot}`);
     const child = spawn('code', [`--extensionDevelopmentPath=${repoRoot}`, playground], { stdio: 'inherit' });
     await new Promise((resolve, reject) => { child.on('exit', resolve); child.on('error', reject); });
     return;
   }
-  await openInCodeServer();
+  await openInCodeServer(port);
 }
 
-main().catch(err => { console.error(`✖ ${err.message || err}`); process.exit(1); });
+runMain(main);

@@ -8,10 +8,11 @@ import type { Services } from './commands/services';
 import { LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY } from './constants';
 import { createExtensionContentReader } from './curriculum/extensionContentReader';
 import { LessonLibrary } from './curriculum/lessonLibrary';
+import { renderInWorker } from './lessons/renderInWorker';
 import { ExerciseResults } from './exercises/exerciseResults';
 import { createLessonActions } from './lessonPanel/lessonActions';
 import { LessonPanel } from './lessonPanel/lessonPanel';
-import { createSyncedProgressStore } from './progress/syncedProgress';
+import { createSyncedProgressStore, firstTimeSeen } from './progress/syncedProgress';
 import { registerStatusBar } from './statusBar';
 import { SkillTreeProvider } from './tree/skillTreeProvider';
 import { registerTree, trackWelcomeContext } from './tree/registerTree';
@@ -30,14 +31,39 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
   const progress = createSyncedProgressStore(context.globalState);
   context.subscriptions.push(progress);
   const repairs = progress.load();
-  if (repairs.length > 0) {
-    for (const repair of repairs) log.warn(`Progress repaired: ${repair}`);
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('Backend Path repaired its stored progress; nothing was discarded. See the "Backend Path" output for details.'),
-    );
+  for (const repair of repairs) log.warn(`Progress repaired in memory (saved with the next change): ${repair}`);
+  const newer = progress.readOnlyVersion;
+  if (newer !== undefined) log.warn(`Progress was saved by a newer version of Backend Path (record version ${newer}); it is shown read-only.`);
+  // Warn once per distinct finding, not on every activation: the record is only rewritten on a real change.
+  if (firstTimeSeen(context.globalState, newer === undefined ? repairs : [...repairs, `newer version ${newer}`])) {
+    if (newer !== undefined) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Your Backend Path progress was saved by a newer version of the extension. It is shown but cannot be changed until you update.'),
+      );
+    } else if (repairs.length > 0) {
+      void vscode.window.showWarningMessage(
+        vscode.l10n.t('Backend Path found damaged values in its stored progress and set them aside; nothing was discarded. See the "Backend Path" output for details.'),
+      );
+    }
   }
+  context.subscriptions.push(
+    progress.onDidFailToSave((problem) => {
+      log.error(`Progress not saved (${problem.kind}): ${problem.message}`);
+      void vscode.window.showErrorMessage(
+        problem.kind === 'readOnly'
+          ? vscode.l10n.t('Your Backend Path progress was saved by a newer version of the extension; update it to change your progress.')
+          : problem.kind === 'tooLarge'
+            ? vscode.l10n.t('Backend Path did not save this change: the synced progress would grow too large.')
+            : vscode.l10n.t('Backend Path could not save your progress; the change was undone. {0}', problem.message),
+      );
+    }),
+  );
 
-  const library = new LessonLibrary(createExtensionContentReader(context.extensionUri));
+  // Lessons are rendered at build time; the worker renders only a lesson that has no built HTML.
+  const renderWorker = vscode.Uri.joinPath(context.extensionUri, 'dist', 'renderWorker.js').fsPath;
+  const library = new LessonLibrary(createExtensionContentReader(context.extensionUri), {
+    renderMarkdown: (markdown, catalog) => renderInWorker(renderWorker, markdown, catalog),
+  });
   let lastTextEditor = vscode.window.activeTextEditor;
   context.subscriptions.push(
     vscode.window.onDidChangeActiveTextEditor((editor) => {
@@ -103,7 +129,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     storedProgress: () => context.globalState.get(PROGRESS_STORAGE_KEY),
     treeChildren: (node) => tree.getChildren(node),
     treeItem: (node) => tree.getTreeItem(node),
-    applyCheckbox: (skillId, checked) => progress.setComplete(skillId, checked),
+    applyCheckbox: async (skillId, checked) => void (await progress.setComplete(skillId, checked)),
     reloadProgress: () => {
       progress.reload();
       tree.refresh();

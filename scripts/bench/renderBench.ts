@@ -12,6 +12,8 @@ import { stageOf } from '../../src/curriculum/types';
 import type { PageLabels } from '../../src/lessonPanel/pageHtml';
 import { buildPageHtml, createNonce } from '../../src/lessonPanel/pageHtml';
 import { renderLesson } from '../../src/lessons/renderLesson';
+import { catalogLinkOptions } from '../../src/lessons/prerenderLessons';
+import { ENGLISH_CODE_LABELS, localiseLessonHtml } from '../../src/lessons/localiseLessonHtml';
 
 export interface RenderOptions {
   readonly root: string;
@@ -68,9 +70,7 @@ function fileReader(root: string): ContentReader {
 /** What LessonPanel.render does, minus the webview: render the markdown, then build the page. */
 function buildPage(catalog: Catalog, lesson: Loaded): string {
   const { skill, content } = lesson;
-  const rendered = renderLesson(lesson.markdown, {
-    skillIdForFolder: (folder) => catalog.skills.find((candidate) => candidate.folder === folder)?.id,
-  });
+  const rendered = renderLesson(lesson.markdown, catalogLinkOptions(catalog));
   const index = catalog.skills.indexOf(skill);
   return buildPageHtml(
     {
@@ -81,7 +81,7 @@ function buildPage(catalog: Catalog, lesson: Loaded): string {
       complete: false,
       previous: catalog.skills[index - 1],
       next: catalog.skills[index + 1],
-      lessonHtml: rendered.html,
+      lessonHtml: localiseLessonHtml(rendered.html, ENGLISH_CODE_LABELS, { trusted: true }),
       quiz: content.quiz,
       exercise: content.exercise ? { title: content.exercise.title, language: content.exercise.language } : undefined,
       workspaceTrusted: true,
@@ -102,7 +102,8 @@ export async function benchRender(options: RenderOptions): Promise<RenderResult>
   const lessons: Loaded[] = [];
   for (const skill of catalog.skills) {
     const content = await library.content(skill);
-    if (content.markdown) lessons.push({ skill, markdown: content.markdown, content });
+    const markdown = await fileReader(options.root).readText(`lessons/${skill.folder}/lesson.md`);
+    if (markdown !== undefined) lessons.push({ skill, markdown, content });
   }
   if (lessons.length === 0) throw new Error('no lessons/*/lesson.md to render');
 

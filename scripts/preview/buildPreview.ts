@@ -6,6 +6,8 @@ import { parseExercise } from '../../src/curriculum/parseExercise';
 import { buildPageHtml } from '../../src/lessonPanel/pageHtml';
 import type { PageLabels } from '../../src/lessonPanel/pageHtml';
 import { renderLesson } from '../../src/lessons/renderLesson';
+import { catalogLinkOptions } from '../../src/lessons/prerenderLessons';
+import { ENGLISH_CODE_LABELS, localiseLessonHtml } from '../../src/lessons/localiseLessonHtml';
 
 const LABELS: PageLabels = {
   skillOf: 'Skill {position} of {total}', minutesRead: '{minutes} min read', completed: 'Completed ✓', notCompleted: 'Not completed yet',
@@ -22,12 +24,12 @@ export function previewPages(root: string, base: string): { folder: string; html
   return catalog.skills.map((skill, index) => {
     const dir = join(root, 'lessons', skill.folder);
     const markdown = readFileSync(join(dir, 'lesson.md'), 'utf8');
-    const rendered = renderLesson(markdown, { skillIdForFolder: (folder) => catalog.skills.find((s) => s.folder === folder)?.id });
+    const rendered = renderLesson(markdown, catalogLinkOptions(catalog));
     const exercise = parseExercise(readFileSync(join(dir, 'exercise', 'exercise.json'), 'utf8')).exercise;
     const html = buildPageHtml(
       {
         skill, stageTitle: catalog.stages.find((stage) => stage.id === skill.stageId)?.title ?? '', position: index + 1, total: catalog.skills.length,
-        complete: false, previous: catalog.skills[index - 1], next: catalog.skills[index + 1], lessonHtml: rendered.html,
+        complete: false, previous: catalog.skills[index - 1], next: catalog.skills[index + 1], lessonHtml: localiseLessonHtml(rendered.html, ENGLISH_CODE_LABELS, { trusted: true }),
         quiz: parseQuiz(readFileSync(join(dir, 'quiz.json'), 'utf8')).questions,
         exercise: exercise ? { title: exercise.title, language: exercise.language } : undefined, workspaceTrusted: true, labels: LABELS,
       },

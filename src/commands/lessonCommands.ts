@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import { searchSkills } from '../curriculum/searchSkills';
+import { searchSkills, type SearchDocument } from '../curriculum/searchSkills';
 import type { Skill } from '../curriculum/types';
 import type { Services } from './services';
 import { resolveSkill } from './services';
@@ -39,14 +39,14 @@ interface SkillPickItem extends vscode.QuickPickItem {
 /** A QuickPick that searches titles, summaries and the full lesson text. */
 async function pickSkill(services: Services): Promise<Skill | undefined> {
   const catalog = await services.library.catalog();
-  const texts = new Map<string, string | undefined>();
+  let documents: ReadonlyMap<string, SearchDocument> = new Map();
   const quickPick = vscode.window.createQuickPick<SkillPickItem>();
   quickPick.placeholder = vscode.l10n.t('Search lessons by title, summary or text');
   quickPick.matchOnDescription = true;
   quickPick.matchOnDetail = true;
   const stageTitle = (skill: Skill) => catalog.stages.find((stage) => stage.id === skill.stageId)?.title ?? '';
   const update = () => {
-    const matches = searchSkills(catalog.skills, (skill) => texts.get(skill.id), quickPick.value);
+    const matches = searchSkills(catalog.skills, (skill) => documents.get(skill.id), quickPick.value);
     quickPick.items = matches.map(({ skill, excerpt }) => ({
       skill,
       label: `${services.progress.isComplete(skill.id) ? '$(pass-filled)' : '$(circle-large-outline)'} ${skill.number} · ${skill.title}`,
@@ -57,10 +57,12 @@ async function pickSkill(services: Services): Promise<Skill | undefined> {
     }));
   };
   update();
-  // Lesson texts load in the background; the list is refreshed once they are in.
-  void Promise.all(
-    catalog.skills.map(async (skill) => texts.set(skill.id, (await services.library.content(skill)).markdown)),
-  ).then(update);
+  // The lessons' rendered text (one file built with them) loads in the background; the list is
+  // refreshed once it is in.
+  void services.library.searchDocuments().then((loaded) => {
+    documents = loaded;
+    update();
+  }, (error: unknown) => services.log.warn(`Lesson search could only use titles: ${String(error)}`));
   const disposables = [quickPick.onDidChangeValue(update)];
   try {
     return await new Promise<Skill | undefined>((resolve) => {

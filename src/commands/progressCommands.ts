@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
+import { loadProgressCatalog } from '../progress/progressCatalog';
 import { ImportError } from '../progress/progressTransfer';
 import type { Services } from './services';
 import { resolveSkill } from './services';
@@ -22,11 +23,12 @@ export function registerProgressCommands(services: Services): vscode.Disposable 
       const reset = vscode.l10n.t('Reset Progress');
       const answer = await services.prompts.ask(
         vscode.l10n.t('Reset all Backend Path progress?'),
-        vscode.l10n.t('Every completed skill and quiz score will be cleared on all your synced machines. Export your progress first if you may want it back.'),
+        vscode.l10n.t('Every completed skill, quiz score and set-aside damaged value will be cleared on all your synced machines. Export your progress first if you may want it back.'),
         [reset],
       );
       if (answer !== reset) return false;
-      await progress.reset();
+      // A failed or refused reset is reported by the store (onDidFailToSave) and changes nothing.
+      if ((await progress.reset()) !== 'saved') return false;
       services.exerciseResults.clear();
       void vscode.window.showInformationMessage(vscode.l10n.t('Backend Path progress was reset.'));
       return true;
@@ -46,12 +48,18 @@ export function registerProgressCommands(services: Services): vscode.Disposable 
       const uri = source instanceof vscode.Uri ? source : await services.prompts.pickOpenFile();
       if (!uri) return undefined;
       try {
-        const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-        const newlyCompleted = await progress.importJson(text);
+        // The size is checked before the file is read: a huge file is refused unread.
+        const source = { size: async () => (await vscode.workspace.fs.stat(uri)).size, read: () => vscode.workspace.fs.readFile(uri) };
+        const result = await progress.importFrom(source, await loadProgressCatalog(services.library));
+        if (result.outcome !== 'saved' && result.outcome !== 'unchanged') return undefined; // reported by the store
+        for (const line of result.ignored.slice(0, 200)) services.log.warn(`Import ignored ${line}`);
+        const ignored = result.ignored.length;
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('Progress imported: {0} more skills are now complete.', newlyCompleted.length),
+          ignored === 0
+            ? vscode.l10n.t('Progress imported: {0} more skills are now complete.', result.newlyCompleted.length)
+            : vscode.l10n.t('Progress imported: {0} more skills are now complete. {1} values in the file were not valid and were ignored; see the "Backend Path" output.', result.newlyCompleted.length, ignored),
         );
-        return newlyCompleted;
+        return result.newlyCompleted;
       } catch (error) {
         const message = error instanceof ImportError ? error.message : vscode.l10n.t('The file could not be read: {0}', String(error));
         services.log.warn(`Import refused: ${message}`);

@@ -1,16 +1,28 @@
+import type { RenderedLesson } from '../lessons/renderLesson';
+import { parsePrerenderedLesson, parseSearchIndex, prerenderedPath, SEARCH_INDEX_PATH, type SearchDocument } from '../lessons/prerendered';
 import { parseCatalog } from './parseCatalog';
 import { parseExercise } from './parseExercise';
 import { parseQuiz } from './parseQuiz';
 import type { Catalog, ExerciseSpec, QuizQuestion, Skill } from './types';
+
+export type { SearchDocument };
 
 /** Reads a text file relative to the extension root; undefined when it does not exist. */
 export interface ContentReader {
   readText(relativePath: string): Promise<string | undefined>;
 }
 
+/** Renders lesson markdown at run time (in a worker, so the extension host is never blocked). */
+export type MarkdownRenderer = (markdown: string, catalog: Catalog) => Promise<RenderedLesson>;
+
+export interface LessonLibraryOptions {
+  /** Used only when a lesson has no build-time HTML (a content pack, a build without `dist/lessons`). */
+  readonly renderMarkdown?: MarkdownRenderer;
+}
+
 export interface LessonContent {
-  /** The lesson markdown, or undefined while the lesson is still being written. */
-  readonly markdown: string | undefined;
+  /** The rendered lesson, or undefined while the lesson is still being written. */
+  readonly rendered: RenderedLesson | undefined;
   readonly quiz: readonly QuizQuestion[];
   readonly exercise: ExerciseSpec | undefined;
   /** Problems found in the lesson's files, for the output channel. */
@@ -28,7 +40,12 @@ export class LessonLibrary {
   private announceLoaded: ((catalog: Catalog) => void) | undefined;
   private readonly loadedPromise = new Promise<Catalog>((resolve) => (this.announceLoaded = resolve));
 
-  constructor(private readonly reader: ContentReader) {}
+  private searchPromise: Promise<ReadonlyMap<string, SearchDocument>> | undefined;
+
+  constructor(
+    private readonly reader: ContentReader,
+    private readonly options: LessonLibraryOptions = {},
+  ) {}
 
   catalog(): Promise<Catalog> {
     if (!this.catalogPromise) {
@@ -85,20 +102,58 @@ export class LessonLibrary {
     return { exercise: parsed.exercise, problems: parsed.problems.map((problem) => `${where}: ${problem}`) };
   }
 
+  /**
+   * What the search matches, per skill id: each lesson's headings and rendered text. One file built
+   * with the lessons, read on the first search; without it (development), lessons are rendered.
+   */
+  searchDocuments(): Promise<ReadonlyMap<string, SearchDocument>> {
+    if (!this.searchPromise) {
+      this.searchPromise = this.loadSearchDocuments();
+      this.searchPromise.catch(() => (this.searchPromise = undefined));
+    }
+    return this.searchPromise;
+  }
+
+  private async loadSearchDocuments(): Promise<ReadonlyMap<string, SearchDocument>> {
+    const catalog = await this.catalog();
+    const text = await this.reader.readText(SEARCH_INDEX_PATH);
+    const index = text === undefined ? undefined : parseSearchIndex(text);
+    if (index) return index;
+    const documents = new Map<string, SearchDocument>();
+    for (const skill of catalog.skills) {
+      const rendered = await this.renderedLesson(catalog, skill);
+      if (rendered) documents.set(skill.id, { headings: rendered.headings.map((heading) => heading.text), text: rendered.text });
+    }
+    return documents;
+  }
+
+  /** The build-time HTML of the lesson, else the markdown rendered now; undefined when neither exists. */
+  private async renderedLesson(catalog: Catalog, skill: Skill): Promise<RenderedLesson | undefined> {
+    const text = await this.reader.readText(prerenderedPath(skill.id));
+    const prerendered = text === undefined ? undefined : parsePrerenderedLesson(text);
+    if (prerendered) return prerendered;
+    const { renderMarkdown } = this.options;
+    if (!renderMarkdown) return undefined;
+    const markdown = await this.reader.readText(`lessons/${skill.folder}/lesson.md`);
+    return markdown === undefined ? undefined : renderMarkdown(markdown, catalog);
+  }
+
   private async loadContent(skill: Skill): Promise<LessonContent> {
     const base = `lessons/${skill.folder}`;
-    const [markdown, quizText, exercise] = await Promise.all([
-      this.reader.readText(`${base}/lesson.md`),
+    const catalog = await this.catalog();
+    const [rendered, quizText, exercise] = await Promise.all([
+      this.renderedLesson(catalog, skill),
       this.reader.readText(`${base}/quiz.json`),
       this.exercise(skill),
     ]);
     const problems: string[] = [...exercise.problems];
+    if (rendered?.refused) problems.push(`${base}/lesson.md: refused: ${rendered.refused.kind}`);
     let quiz: QuizQuestion[] = [];
     if (quizText !== undefined) {
       const parsed = parseQuiz(quizText);
       quiz = parsed.questions;
       problems.push(...parsed.problems.map((problem) => `${base}/quiz.json: ${problem}`));
     }
-    return { markdown, quiz, exercise: exercise.exercise, problems };
+    return { rendered, quiz, exercise: exercise.exercise, problems };
   }
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { CodeLabels } from '../lessons/renderLesson';
+import type { CodeLabels } from '../lessons/localiseLessonHtml';
 import type { PageLabels } from './pageHtml';
 
 /** The page's words, localised here at the edge so the pure page builder stays vscode-free. */
@@ -35,5 +35,8 @@ export function codeLabels(): CodeLabels {
     copy: vscode.l10n.t('Copy'),
     insert: vscode.l10n.t('Insert into editor'),
     run: vscode.l10n.t('Run in terminal'),
+    runNode: vscode.l10n.t('Run'),
+    example: vscode.l10n.t('Example'),
+    refused: vscode.l10n.t('This lesson cannot be shown: its text is beyond what the lesson viewer renders safely.'),
   };
 }

@@ -4,7 +4,7 @@ import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import type { Catalog, Skill } from '../curriculum/types';
 import { findSkill, stageOf } from '../curriculum/types';
 import type { CodeBlock } from '../lessons/renderLesson';
-import { loadRenderer } from '../lessons/loadRenderer';
+import { localiseLessonHtml } from '../lessons/localiseLessonHtml';
 import type { ProgressStore } from '../progress/progressStore';
 import type { Log } from '../ui/log';
 import { pageLabels, codeLabels } from './labels';
@@ -128,13 +128,9 @@ export class LessonPanel implements vscode.Disposable {
     if (!panel) return;
     const content = await this.library.content(skill);
     for (const problem of content.problems) this.log.warn(problem);
-    const rendered = content.markdown
-      ? loadRenderer().renderLesson(content.markdown, {
-          skillIdForFolder: (folder) => catalog.skills.find((candidate) => candidate.folder === folder)?.id,
-          codeLabels: codeLabels(),
-          offerRunInTerminal: vscode.workspace.isTrusted,
-        })
-      : undefined;
+    // Rendered at build time; only the labels and the trust-gated Run buttons are filled in here.
+    const rendered = content.rendered;
+    const lessonHtml = rendered && localiseLessonHtml(rendered.html, codeLabels(), { trusted: vscode.workspace.isTrusted });
     const index = catalog.skills.indexOf(skill);
     const resources: WebviewResources = {
       cspSource: panel.webview.cspSource,
@@ -153,7 +149,7 @@ export class LessonPanel implements vscode.Disposable {
         complete: this.progress.isComplete(skill.id),
         previous: catalog.skills[index - 1],
         next: catalog.skills[index + 1],
-        lessonHtml: rendered?.html,
+        lessonHtml,
         quiz: content.quiz,
         quizBest: this.progress.quizBest(skill.id),
         exercise: content.exercise ? { title: content.exercise.title, language: content.exercise.language } : undefined,
@@ -201,7 +197,7 @@ export class LessonPanel implements vscode.Disposable {
           if (!block) break;
           if (message.type === 'copyCode') await this.actions.copyCode(block);
           else if (message.type === 'insertCode') await this.actions.insertCode(block);
-          else if (block.runnableInTerminal) await this.actions.runInTerminal(block);
+          else if (block.run === 'terminal' && vscode.workspace.isTrusted) await this.actions.runInTerminal(block);
           return;
         }
         case 'answerQuiz':

@@ -15,27 +15,33 @@ import { escapeHtml } from './escapeHtml';
 const languages = { apache, bash, http, ini, javascript, json, php, sql, typescript, yaml };
 for (const [name, definition] of Object.entries(languages)) hljs.registerLanguage(name, definition);
 
-const ALIASES: Record<string, string> = {
-  js: 'javascript',
-  mjs: 'javascript',
-  ts: 'typescript',
-  sh: 'bash',
-  shell: 'bash',
-  console: 'bash',
-  htaccess: 'apache',
-  yml: 'yaml',
-  env: 'ini',
-};
+/**
+ * Lookups go through Maps, never plain objects: a fence tagged `constructor` or `__proto__` must not
+ * find Object.prototype's members (it used to crash rendering).
+ */
+const REGISTERED: ReadonlySet<string> = new Set(Object.keys(languages));
+
+const ALIASES: ReadonlyMap<string, string> = new Map([
+  ['js', 'javascript'],
+  ['mjs', 'javascript'],
+  ['ts', 'typescript'],
+  ['sh', 'bash'],
+  ['shell', 'bash'],
+  ['console', 'bash'],
+  ['htaccess', 'apache'],
+  ['yml', 'yaml'],
+  ['env', 'ini'],
+]);
 
 export function canonicalLanguage(lang: string): string {
   const lower = lang.toLowerCase();
-  return ALIASES[lower] ?? lower;
+  return ALIASES.get(lower) ?? lower;
 }
 
 /** Returns highlighted HTML for the code; unknown languages are escaped as plain text. */
 export function highlightCode(code: string, lang: string): string {
   const language = canonicalLanguage(lang);
-  if (language && hljs.getLanguage(language)) {
+  if (REGISTERED.has(language)) {
     return hljs.highlight(code, { language, ignoreIllegals: true }).value;
   }
   return escapeHtml(code);

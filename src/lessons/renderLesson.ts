@@ -1,42 +1,14 @@
-import { Marked, type Tokens } from 'marked';
+import { Marked, Renderer, type Tokens } from 'marked';
 import { escapeHtml } from './escapeHtml';
 import { canonicalLanguage, highlightCode } from './highlight';
+import { checkLessonLimits } from './lessonLimits';
 import { classifyLink } from './linkPolicy';
+import { HEADING_ID_PREFIX, headingId, refusedLesson, type CodeBlock, type LessonHeading, type RenderedLesson, type RenderOptions } from './renderedLesson';
 
-/** A fenced code block as the page offers it: Copy, Insert and (for shell) Run act on it by index. */
-export interface CodeBlock {
-  readonly index: number;
-  readonly language: string;
-  readonly code: string;
-  readonly runnableInTerminal: boolean;
-}
+export type { CodeBlock, LessonHeading, RenderedLesson, RenderOptions } from './renderedLesson';
 
-export interface RenderedLesson {
-  readonly html: string;
-  readonly codeBlocks: readonly CodeBlock[];
-  readonly headings: readonly { readonly depth: number; readonly text: string; readonly id: string }[];
-}
-
-export interface RenderOptions {
-  /** Maps a lesson folder (`02-request-response-cycle`) to a skill id, or undefined if unknown. */
-  readonly skillIdForFolder: (folder: string) => string | undefined;
-  /** Localised labels of the code-block buttons. */
-  readonly codeLabels?: CodeLabels;
-  /** False in an untrusted workspace: then no block offers Run in terminal at all. */
-  readonly offerRunInTerminal?: boolean;
-}
-
-export interface CodeLabels {
-  readonly copy: string;
-  readonly insert: string;
-  readonly run: string;
-}
-
-const ENGLISH_CODE_LABELS: CodeLabels = { copy: 'Copy', insert: 'Insert into editor', run: 'Run in terminal' };
-
-const SHELL_LANGUAGES = new Set(['bash']);
 /** Blocks that show a program's output are not code to copy, insert or run. */
-const OUTPUT_LANGUAGES = new Set(['output', 'text', 'plaintext']);
+const OUTPUT_LANGUAGES: ReadonlySet<string> = new Set(['output', 'text', 'plaintext']);
 
 export function slugify(text: string): string {
   return text
@@ -48,14 +20,49 @@ export function slugify(text: string): string {
     .replace(/\s+/g, '-');
 }
 
+/** What a fence's info string asks for: `bash local`, `js run`. */
+function runMode(language: string, flags: readonly string[]): CodeBlock['run'] {
+  if (language === 'bash' && flags.includes('local')) return 'terminal';
+  if (language === 'javascript' && flags.includes('run')) return 'node';
+  return undefined;
+}
+
+function stripTags(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
 /**
- * Renders lesson markdown to HTML in the extension host. Raw HTML is escaped (never passed
- * through), links are filtered by the link policy, and code is highlighted here so the page
- * needs no highlighting script.
+ * The text a reader sees: tags stripped, code and its toolbars left out (search matches prose, and
+ * the lesson HTML cannot contain a raw `<pre` or `<div` of its own, so these patterns are ours).
+ */
+function readableText(html: string): string {
+  const withoutCode = html
+    .replace(/<div class="code-toolbar">[\s\S]*?<\/div>/g, ' ')
+    .replace(/<pre[\s>][\s\S]*?<\/pre>/g, ' ')
+    .replace(/<span class="external-mark"[^>]*>↗<\/span>/g, '');
+  return stripTags(withoutCode.replace(/<\/(p|h\d|li|td|th|tr|blockquote|div)>/g, '$&\n'))
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
+/**
+ * Renders lesson markdown to HTML. Raw HTML is escaped (never passed through), links are filtered
+ * by the link policy, and code is highlighted here so the page needs no highlighting script.
+ * Markdown beyond LESSON_LIMITS is refused before marked sees it.
  */
 export function renderLesson(markdown: string, options: RenderOptions): RenderedLesson {
+  const refusal = checkLessonLimits(markdown);
+  if (refusal) return refusedLesson(refusal);
+
   const codeBlocks: CodeBlock[] = [];
-  const headings: { depth: number; text: string; id: string }[] = [];
+  const headings: LessonHeading[] = [];
   const usedIds = new Map<string, number>();
 
   const marked = new Marked({ gfm: true, async: false });
@@ -66,40 +73,52 @@ export function renderLesson(markdown: string, options: RenderOptions): Rendered
       },
       heading({ tokens, depth }: Tokens.Heading): string {
         const inner = this.parser.parseInline(tokens);
-        const base = slugify(inner) || 'section';
+        const base = `${HEADING_ID_PREFIX}${slugify(inner) || 'section'}`;
         const seen = usedIds.get(base) ?? 0;
         usedIds.set(base, seen + 1);
         const id = seen === 0 ? base : `${base}-${seen}`;
-        headings.push({ depth, text: inner.replace(/<[^>]*>/g, ''), id });
+        const text = stripTags(inner);
+        headings.push({ depth, text, id });
         return `<h${depth} id="${id}">${inner}</h${depth}>\n`;
       },
+      table(token: Tokens.Table): string {
+        // Narrow editors: the table scrolls inside its own box instead of widening the page.
+        return `<div class="bp-table-scroll">${Renderer.prototype.table.call(this, token)}</div>\n`;
+      },
       code({ text, lang }: Tokens.Code): string {
-        const [rawLanguage = ''] = (lang ?? '').trim().split(/\s+/);
+        const [rawLanguage = '', ...flags] = (lang ?? '').trim().split(/\s+/);
         const language = canonicalLanguage(rawLanguage);
         if (OUTPUT_LANGUAGES.has(language) || language === '') {
           return `<pre class="output"><code>${escapeHtml(text)}</code></pre>\n`;
         }
+        const run = runMode(language, flags);
         const block: CodeBlock = {
           index: codeBlocks.length,
           language,
           code: text,
-          runnableInTerminal: SHELL_LANGUAGES.has(language) && options.offerRunInTerminal !== false,
+          ...(run ? { run } : {}),
+          ...(language === 'bash' && !run ? { example: true } : {}),
         };
         codeBlocks.push(block);
-        return codeBlockHtml(block, options.codeLabels ?? ENGLISH_CODE_LABELS);
+        return codeBlockHtml(block);
       },
       link({ href, title, tokens }: Tokens.Link): string {
         const inner = this.parser.parseInline(tokens);
         const titleAttribute = title ? ` title="${escapeHtml(title)}"` : '';
         const target = classifyLink(href);
         switch (target.kind) {
-          case 'anchor':
-            return `<a href="#${escapeHtml(target.anchor)}" data-anchor="${escapeHtml(target.anchor)}"${titleAttribute}>${inner}</a>`;
+          case 'anchor': {
+            const id = escapeHtml(headingId(target.anchor));
+            return `<a href="#${id}" data-anchor="${id}"${titleAttribute}>${inner}</a>`;
+          }
           case 'lesson': {
             const skillId = options.skillIdForFolder(target.folder);
             if (!skillId) return `<span class="refused-link">${inner}</span>`;
-            const anchor = target.anchor ? ` data-anchor="${escapeHtml(target.anchor)}"` : '';
-            return `<a href="#" data-lesson="${escapeHtml(skillId)}"${anchor}${titleAttribute}>${inner}</a>`;
+            const anchor = target.anchor ? ` data-anchor="${escapeHtml(headingId(target.anchor))}"` : '';
+            const lessonTitle = options.titleForFolder?.(target.folder);
+            // Without a title the hover showed the placeholder href ("#").
+            const hover = titleAttribute || (lessonTitle ? ` title="${escapeHtml(lessonTitle)}"` : '');
+            return `<a href="#" data-lesson="${escapeHtml(skillId)}"${anchor}${hover}>${inner}</a>`;
           }
           case 'external':
             return `<a href="${escapeHtml(target.url)}" data-external="true"${titleAttribute}>${inner}<span class="external-mark" aria-hidden="true">↗</span></a>`;
@@ -115,19 +134,22 @@ export function renderLesson(markdown: string, options: RenderOptions): Rendered
   });
 
   const html = marked.parse(markdown, { async: false });
-  return { html, codeBlocks, headings };
+  return { html, codeBlocks, headings, text: readableText(html) };
 }
 
-function codeBlockHtml(block: CodeBlock, labels: CodeLabels): string {
+function codeBlockHtml(block: CodeBlock): string {
   const label = escapeHtml(block.language);
-  const runButton = block.runnableInTerminal
-    ? `<vscode-button secondary data-action="runInTerminal" data-block="${block.index}">${escapeHtml(labels.run)}</vscode-button>`
-    : '';
-  return `<div class="code-block" data-block="${block.index}">
-<div class="code-toolbar"><span class="code-language">${label}</span>
-<vscode-button secondary data-action="copyCode" data-block="${block.index}">${escapeHtml(labels.copy)}</vscode-button>
-<vscode-button secondary data-action="insertCode" data-block="${block.index}">${escapeHtml(labels.insert)}</vscode-button>${runButton}</div>
-<pre><code class="hljs language-${label}">${highlightCode(block.code, block.language)}</code></pre>
+  const index = block.index;
+  const buttons = [`<vscode-button secondary data-action="copyCode" data-block="${index}" data-label="copy"></vscode-button>`];
+  if (!block.example) buttons.push(`<vscode-button secondary data-action="insertCode" data-block="${index}" data-label="insert"></vscode-button>`);
+  if (block.run === 'terminal') buttons.push(`<vscode-button secondary data-action="runInTerminal" data-block="${index}" data-label="run" data-run="terminal"></vscode-button>`);
+  if (block.run === 'node') buttons.push(`<vscode-button secondary data-action="runNode" data-block="${index}" data-label="runNode" data-run="node"></vscode-button>`);
+  const example = block.example ? `<span class="code-example" data-label="example"></span>` : '';
+  const output = block.run === 'node' ? `\n<output class="code-run-output" data-block="${index}" hidden></output>` : '';
+  return `<div class="code-block" data-block="${index}">
+<div class="code-toolbar"><span class="code-language">${label}</span>${example}
+${buttons.join('\n')}</div>
+<pre><code class="hljs language-${label}">${highlightCode(block.code, block.language)}</code></pre>${output}
 </div>
 `;
 }

@@ -1,7 +1,6 @@
 // Runs inside a real VS Code (extension host), loaded by test/bench/index.ts. Measures, in one host:
 // - `await ext.activate()` for the empty fixture (the baseline) and for Backend Path, each once, cold;
-// - the time from `backendPath.openLesson` to the page's `ready`, over every lesson (median);
-// - the host's heap after the first lesson and after all of them.
+// (Opening lessons is timed by open.bench.ts, against the floor and the Markdown preview.)
 // Writes the figures as JSON to $BACKEND_PATH_BENCH_OUT (or prints them when it is unset).
 import * as assert from 'assert';
 import * as fs from 'fs';
@@ -9,17 +8,9 @@ import * as path from 'path';
 import { performance } from 'perf_hooks';
 // This suite measures the real host, so it needs the vscode API at run time like test/integration does.
 import * as vscode from 'vscode';
-import type { BackendPathApi } from '../../src/api';
-import { Commands } from '../../src/constants';
 
 const BACKEND_PATH_ID = 'backend-path.backend-path';
 const EMPTY_ID = 'backend-path-fixtures.empty-extension';
-
-function median(values: readonly number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 const round = (value: number) => Number(value.toFixed(3));
 
@@ -38,7 +29,7 @@ async function timeActivation(id: string): Promise<Activation> {
   return { activateMs: round(performance.now() - start), wasActive: false };
 }
 
-describe('bench: activation and lesson open', function () {
+describe('bench: activation', function () {
   this.timeout(10 * 60_000);
   const results: Record<string, unknown> = { date: new Date().toISOString(), vscode: vscode.version };
 
@@ -64,41 +55,5 @@ describe('bench: activation and lesson open', function () {
     const start = performance.now();
     await vscode.extensions.getExtension(BACKEND_PATH_ID)?.activate();
     results.activeCallFloorMs = round(performance.now() - start);
-  });
-
-  it('opens every lesson and waits for its page to be ready', async () => {
-    const extension = vscode.extensions.getExtension<BackendPathApi>(BACKEND_PATH_ID);
-    assert.ok(extension);
-    const api = extension.isActive ? extension.exports : await extension.activate();
-    const catalog = await api.catalog();
-    const times: { skillId: string; ms: number }[] = [];
-    let heapAfterFirst = 0;
-    for (const skill of catalog.skills) {
-      const ready = api.lessonPanel.whenReady();
-      const start = performance.now();
-      await vscode.commands.executeCommand(Commands.openLesson, skill.id);
-      await ready;
-      times.push({ skillId: skill.id, ms: round(performance.now() - start) });
-      assert.equal(api.lessonPanel.skillId, skill.id);
-      if (times.length === 1) heapAfterFirst = process.memoryUsage().heapUsed;
-    }
-    const heapAfterAll = process.memoryUsage().heapUsed;
-    const first = times[0];
-    const rest = times.slice(1).map((time) => time.ms);
-    results.lessonOpen = {
-      lessons: times.length,
-      // The first open creates the panel and loads the page script: the baseline for the others.
-      firstMs: first.ms,
-      medianMs: round(median(rest.length > 0 ? rest : [first.ms])),
-      maxMs: round(Math.max(...times.map((time) => time.ms))),
-      perLesson: times,
-    };
-    results.heap = {
-      afterFirstLessonBytes: heapAfterFirst,
-      afterAllLessonsBytes: heapAfterAll,
-      ratio: round(heapAfterAll / heapAfterFirst),
-      note: 'the extension host heap (shared with the other extensions); no forced GC between readings',
-    };
-    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

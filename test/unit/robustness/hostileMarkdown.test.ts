@@ -1,8 +1,17 @@
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCatalog } from '../../../src/curriculum/parseCatalog';
 import type { Skill } from '../../../src/curriculum/types';
 import type { PageLabels } from '../../../src/lessonPanel/pageHtml';
 import { buildPageHtml, createNonce } from '../../../src/lessonPanel/pageHtml';
+import { LESSON_LIMITS, nestingDepth } from '../../../src/lessons/lessonLimits';
+import { ENGLISH_CODE_LABELS, localiseLessonHtml } from '../../../src/lessons/localiseLessonHtml';
+import { renderInWorker } from '../../../src/lessons/renderInWorker';
 import { renderLesson } from '../../../src/lessons/renderLesson';
+// Bundled into out/test/unit/robustness/, one level deeper than ../helpers expects.
+const REPO_ROOT = join(__dirname, '..', '..', '..', '..');
+const readRepoFile = (path: string) => readFileSync(join(REPO_ROOT, path), 'utf8');
 import { auditFragment, auditNodes, findElements, parsePage, rawTagProblems } from './support';
 
 const options = { skillIdForFolder: (folder: string) => (folder === '01-http-fundamentals' ? 'http-fundamentals' : undefined) };
@@ -104,6 +113,12 @@ const CASES: readonly (readonly [string, string])[] = [
   ['emphasis wrapping HTML', '**<script>alert(1)</script>** _<svg onload=alert(1)>_'],
   ['vscode-button injection', '<vscode-button data-action="exercise" data-exercise-action="check" data-skill="x">Check</vscode-button>'],
   ['null byte', '[a](java\u0000script:alert(1)) <scr\u0000ipt>alert(1)</script>'],
+  ['fence tagged constructor', '```constructor\nx\n```'],
+  ['fence tagged __proto__', '```__proto__\nx\n```'],
+  ['fence tagged toString', '```toString run\nx\n```'],
+  ['fence tagged hasOwnProperty', '~~~hasOwnProperty\nx\n~~~'],
+  ['heading that names a page id', '## Quiz\n\n## Exercise\n\n## bp-quiz'],
+  ['label placeholder in text', 'data-label="run" <span data-label="copy"></span>'],
 ];
 
 describe('robustness: hostile lesson markdown', () => {
@@ -140,6 +155,8 @@ describe('robustness: hostile lesson markdown', () => {
         throw error;
       }
       const problems = [...auditFragment(html), ...rawTagProblems(html)];
+      // Every id the lesson brings is a prefixed heading id: none can take over a page element.
+      for (const [, id] of html.matchAll(/\sid="([^"]*)"/g)) if (!id.startsWith('h-')) problems.push(`id "${id}" is not prefixed`);
       if (problems.length > 0) reached += 1;
       assert.deepEqual(problems, [], `${name}\nmarkdown: ${JSON.stringify(markdown)}\nhtml: ${html}`);
       const buttons = findElements(parsePage(`<main>${html}</main>`).document, (element) => element.attrs.some((a) => a.name === 'data-action' && a.value === 'exercise'));
@@ -166,5 +183,148 @@ describe('robustness: hostile lesson markdown', () => {
     assert.equal(tagCounts.get('script'), 1);
     assert.equal(tagCounts.get('meta'), 3, 'charset, CSP and viewport only');
     assert.equal(tagCounts.get('base'), undefined);
+  });
+});
+
+/** Markdown that makes marked slow or overflows its stack; each must be refused quickly, not rendered. */
+const PATHOLOGICAL: readonly (readonly [string, string, string])[] = [
+  ['2,000 nested block quotes', '> '.repeat(2_000) + 'x', 'tooDeep'],
+  ['2,000 nested list items on one line', '- '.repeat(2_000) + 'x', 'tooDeep'],
+  ["'- ' × 50,000", '- '.repeat(50_000), 'blockTooLong'],
+  ['a list of 50,000 items', '- x\n'.repeat(50_000), 'blockTooLong'],
+  ['300 lines, each indented one level deeper', Array.from({ length: 300 }, (_, i) => `${' '.repeat(i * 2)}- x`).join('\n'), 'tooDeep'],
+  ['2,000 nested ordered lists', '1. '.repeat(2_000) + 'x', 'tooDeep'],
+  ["'*a' × 20,000 in one paragraph", '*a'.repeat(20_000), 'blockTooLong'],
+  ["'[' × 50,000", '['.repeat(50_000), 'blockTooLong'],
+  ["'<' × 50,000", '<'.repeat(50_000), 'blockTooLong'],
+  ['a 1 MB lesson of short paragraphs', 'word word word\n\n'.repeat(70_000), 'tooLarge'],
+];
+
+describe('robustness: pathological markdown', () => {
+  let refused = 0;
+  let slowest = 0;
+  after(() => {
+    console.log(`    robustness: pathological markdown — ${PATHOLOGICAL.length} cases, ${refused} refused, slowest ${slowest.toFixed(1)} ms`);
+  });
+
+  for (const [name, markdown, kind] of PATHOLOGICAL) {
+    it(`refuses within 100 ms with a clear page: ${name}`, () => {
+      // CPU time of this process, so other work on a shared machine does not count against it.
+      const started = process.cpuUsage();
+      const rendered = renderLesson(markdown, options);
+      const spent = process.cpuUsage(started);
+      const ms = (spent.user + spent.system) / 1000;
+      slowest = Math.max(slowest, ms);
+      assert.equal(rendered.refused?.kind, kind, name);
+      refused += 1;
+      assert.ok(ms < 100, `${name} took ${ms.toFixed(1)} ms`);
+      const page = localiseLessonHtml(rendered.html, ENGLISH_CODE_LABELS, { trusted: true });
+      assert.match(page, /<div class="bp-refused" role="alert"/);
+      assert.ok(page.includes(ENGLISH_CODE_LABELS.refused), 'the page says why in words');
+      assert.match(page, /class="bp-refused-detail">[^<]*limit/);
+      assert.deepEqual(rendered.codeBlocks, []);
+    });
+  }
+
+  it('stays just under the limits without refusing, still fast', () => {
+    const deep = `${'> '.repeat(LESSON_LIMITS.maxNesting)}x`;
+    const started = process.cpuUsage();
+    const rendered = renderLesson(deep, options);
+    assert.equal(rendered.refused, undefined);
+    assert.equal(rendered.html.match(/<blockquote>/g)?.length, LESSON_LIMITS.maxNesting);
+    const spent = process.cpuUsage(started);
+    assert.ok((spent.user + spent.system) / 1000 < 100);
+    assert.equal(renderLesson(`${'> '.repeat(LESSON_LIMITS.maxNesting + 1)}x`, options).refused?.kind, 'tooDeep');
+  });
+
+  it('counts nesting the way markdown nests', () => {
+    assert.equal(nestingDepth('plain text'), 0);
+    assert.equal(nestingDepth('> > - 1. x'), 4);
+    assert.equal(nestingDepth('      - x'), 4, 'six columns of indentation are three levels, plus the item');
+    assert.equal(nestingDepth('-not a marker'), 0);
+    assert.equal(nestingDepth('2024. was a year'), 1);
+    assert.equal(nestingDepth('12345678901. is not a list marker'), 0);
+  });
+
+  it('does not count what is inside fenced code', () => {
+    const code = '```text\n' + `${'> '.repeat(500)}\n`.repeat(3) + '```\n\n' + '~~~\n' + '- '.repeat(500) + '\n~~~';
+    assert.equal(renderLesson(code, options).refused, undefined);
+  });
+
+  it('every lesson of the path is well within the limits', () => {
+    const catalog = parseCatalog(readRepoFile('lessons/curriculum.json'));
+    for (const skill of catalog.skills) {
+      const path = `lessons/${skill.folder}/lesson.md`;
+      if (!existsSync(join(REPO_ROOT, path))) continue;
+      const markdown = readRepoFile(path);
+      assert.ok(markdown.length < LESSON_LIMITS.maxChars / 2, path);
+      assert.equal(renderLesson(markdown, options).refused, undefined, path);
+    }
+  });
+});
+
+describe('robustness: rendering at run time never blocks the extension host', () => {
+  const workerFile = join(__dirname, '..', 'renderWorker.js');
+  const longest = () => {
+    const catalog = parseCatalog(readRepoFile('lessons/curriculum.json'));
+    const texts = catalog.skills
+      .map((skill) => `lessons/${skill.folder}/lesson.md`)
+      .filter((path) => existsSync(join(REPO_ROOT, path)))
+      .map((path) => readRepoFile(path));
+    return texts.reduce((a, b) => (b.length > a.length ? b : a));
+  };
+
+  /** The longest the event loop stayed busy while `work` ran. */
+  async function longestStall(work: () => Promise<unknown>): Promise<number> {
+    let last = performance.now();
+    let worst = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      worst = Math.max(worst, now - last);
+      last = now;
+    }, 5);
+    try {
+      await work();
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      clearInterval(timer);
+    }
+    return worst;
+  }
+
+  it('renders a lesson in a worker: the same HTML as in the host', async () => {
+    const markdown = longest();
+    const rendered = await renderInWorker(workerFile, markdown, { skills: [] });
+    assert.equal(rendered.html, renderLesson(markdown, { skillIdForFolder: () => undefined }).html);
+  });
+
+  it('keeps the host ticking while markdown within the limits but slow to parse renders', async function () {
+    this.timeout(60_000);
+    // Blocks just under the block limit of unmatched emphasis and brackets: a fresh marked (as in a
+    // new worker) takes seconds of CPU on them. (That a render in the host could not be stopped at
+    // all is shown by the time-limit test below.)
+    const size = LESSON_LIMITS.maxBlockChars - 100;
+    const blocks = ['*a'.repeat(size / 2), '['.repeat(size), '<'.repeat(size), '*a'.repeat(size / 2), '['.repeat(size), '<'.repeat(size)];
+    const markdown = blocks.join('\n\n');
+    const expected = renderLesson(markdown, options);
+    assert.equal(expected.refused, undefined, 'within the limits');
+    let rendered: Awaited<ReturnType<typeof renderInWorker>> | undefined;
+    const stall = await longestStall(async () => (rendered = await renderInWorker(workerFile, markdown, { skills: [] }, 30_000)));
+    assert.equal(rendered?.html, expected.html);
+    assert.ok(stall < 100, `the host stalled ${stall.toFixed(1)} ms`);
+  });
+
+  it('stops a render that runs past its time limit and shows the refusal page', async () => {
+    // Any real lesson takes longer than 1 ms to start a worker and render; the host is not blocked meanwhile.
+    let rendered: Awaited<ReturnType<typeof renderInWorker>> | undefined;
+    const stall = await longestStall(async () => (rendered = await renderInWorker(workerFile, longest(), { skills: [] }, 1)));
+    assert.equal(rendered?.refused?.kind, 'tooSlow');
+    assert.match(rendered?.html ?? '', /class="bp-refused"/);
+    assert.ok(stall < 100, `the host stalled ${stall.toFixed(1)} ms`);
+  });
+
+  it('refuses input beyond the limits without starting a worker', async () => {
+    const rendered = await renderInWorker(join(__dirname, 'no-such-worker.js'), '> '.repeat(2_000), { skills: [] });
+    assert.equal(rendered.refused?.kind, 'tooDeep');
   });
 });

@@ -1,7 +1,8 @@
 -- schema.sql: the blog-and-shop schema. Rewrite it so the DATABASE enforces
 -- the rules in README.md. This first draft "works" in a demo, but it has the
 -- classic modelling mistakes: no foreign keys, tags as a comma-separated list,
--- money as REAL, no CHECK or UNIQUE constraints, no STRICT tables.
+-- money as REAL, no CHECK or UNIQUE constraints, timestamps in any format,
+-- no STRICT tables.
 -- Keep the table and column names: the tests and tests/fixtures/seed.sql use them.
 
 CREATE TABLE users (

@@ -23,8 +23,8 @@ final class Reports
 
     /**
      * Total revenue per customer (sum of quantity * unit_price_cents over all
-     * of their order items), keeping only customers whose total is at least
-     * $minCents. Sorted by revenue, highest first; ties by email ascending.
+     * of their order items), for customers who bought at least one item and
+     * whose total is at least $minCents. Sorted by revenue, highest first; ties by email ascending.
      *
      * @return list<array{email: string, revenue_cents: int}>
      */
@@ -55,8 +55,8 @@ final class Reports
     }
 
     /**
-     * The orders of the customer with exactly this email, oldest first
-     * (created_at, then id). Unknown email: empty array.
+     * The orders of the customer with exactly this email (no wildcards, case
+     * as given), oldest first (created_at, then id). Unknown email: empty array.
      *
      * @return list<array{id: int, created_at: string}>
      */

@@ -21,3 +21,4 @@ if (is_file($composer)) {
 }
 
 require_once __DIR__ . '/SqlSourceScanner.php';
+require_once __DIR__ . '/CountingStatement.php';

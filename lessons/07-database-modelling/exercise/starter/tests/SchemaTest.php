@@ -44,6 +44,52 @@ final class SchemaTest extends TestCase
         );
     }
 
+    public function testEmailUniquenessStillAllowsDifferentAddresses(): void
+    {
+        $this->execOrFail(
+            "INSERT INTO users (email, display_name, created_at) VALUES ('ann@example.org', 'Ann Two', '2026-02-01T00:00:00Z')",
+            'A different address (ann@example.org next to ann@example.com) must be accepted: make email UNIQUE, not the display name'
+        );
+        $this->assertRejected(
+            "INSERT INTO users (email, display_name, created_at) VALUES ('BEN@EXAMPLE.COM', 'Ben again', '2026-02-01T00:00:00Z')",
+            'UNIQUE',
+            'BEN@EXAMPLE.COM was accepted next to ben@example.com: users.email must be UNIQUE ignoring case (COLLATE NOCASE)'
+        );
+    }
+
+    public function testTagNamesAndSkusAreUnique(): void
+    {
+        $this->assertRejected(
+            "INSERT INTO tags (name) VALUES ('php')",
+            'UNIQUE',
+            'A second tag named php was accepted: declare tags.name NOT NULL UNIQUE so one tag is one row'
+        );
+        $this->assertRejected(
+            "INSERT INTO products (sku, name, price_cents) VALUES ('MUG-01', 'Second mug', 990)",
+            'UNIQUE',
+            'A second product with SKU MUG-01 was accepted: declare products.sku NOT NULL UNIQUE'
+        );
+    }
+
+    public function testPostsHaveNoTagListColumn(): void
+    {
+        $columns = array_column($this->pdo->query("PRAGMA table_info('posts')")->fetchAll(), 'name');
+        sort($columns);
+        $this->assertSame(
+            ['body', 'id', 'published_at', 'title', 'user_id'],
+            $columns,
+            'posts must have exactly id, user_id, title, body, published_at: a comma-separated tags column breaks '
+            . 'first normal form; drop it and keep each post-tag link as a row in post_tags'
+        );
+
+        $this->execOrFail('INSERT INTO post_tags (post_id, tag_id) VALUES (2, 1), (2, 3)',
+            'Attaching tags to a post must work through post_tags rows');
+        $tags = $this->pdo->query(
+            'SELECT t.name FROM post_tags AS pt JOIN tags AS t ON t.id = pt.tag_id WHERE pt.post_id = 2 ORDER BY t.name'
+        )->fetchAll(PDO::FETCH_COLUMN);
+        $this->assertSame(['php', 'unused'], $tags, 'A post\'s tags must be readable by joining post_tags to tags');
+    }
+
     public function testRequiredColumnsAreNotNull(): void
     {
         $this->assertRejected(
@@ -69,27 +115,74 @@ final class SchemaTest extends TestCase
 
     public function testRatingMustBeBetweenOneAndFive(): void
     {
-        foreach ([0, 6] as $rating) {
+        foreach (['-3', '0', '6', '7', '10', '100', '3.5'] as $rating) {
             $this->assertRejected(
                 "INSERT INTO comments (post_id, user_id, body, rating, created_at) VALUES (1, 1, 'x', $rating, '2026-02-01T00:00:00Z')",
-                'CHECK',
-                "comments.rating = $rating was accepted: add CHECK (rating BETWEEN 1 AND 5)"
+                '',
+                "comments.rating = $rating was accepted: declare rating INTEGER CHECK (rating BETWEEN 1 AND 5) in a STRICT table"
+            );
+        }
+        foreach (['1', '2', '5', 'NULL'] as $rating) {
+            $this->execOrFail(
+                "INSERT INTO comments (post_id, user_id, body, rating, created_at) VALUES (1, 1, 'x', $rating, '2026-02-01T00:00:00Z')",
+                "comments.rating = $rating was rejected: 1 to 5 are valid and the rating is optional (NULL), so no NOT NULL"
             );
         }
     }
 
-    public function testPriceCannotBeNegative(): void
+    public function testPriceIsWholeNonNegativeCents(): void
     {
-        $this->assertRejected(
-            "INSERT INTO products (sku, name, price_cents) VALUES ('NEG-1', 'Broken', -1)",
-            'CHECK',
-            'products.price_cents = -1 was accepted: add CHECK (price_cents >= 0)'
+        foreach (['-1', '-250', '12.5', "'12.99'", "'free'"] as $price) {
+            $this->assertRejected(
+                "INSERT INTO products (sku, name, price_cents) VALUES ('BAD-1', 'Broken', $price)",
+                '',
+                "products.price_cents = $price was accepted: store whole cents as INTEGER in a STRICT table "
+                . 'with CHECK (price_cents >= 0)'
+            );
+        }
+        $this->execOrFail("INSERT INTO products (sku, name, price_cents) VALUES ('BIG-1', 'Sofa', 129900)",
+            'products.price_cents = 129900 must be accepted');
+        $this->assertSame(
+            'integer',
+            $this->pdo->query("SELECT typeof(price_cents) FROM products WHERE sku = 'BIG-1'")->fetchColumn(),
+            'products.price_cents must be stored as an INTEGER number of cents'
         );
+    }
+
+    public function testTimestampsAreUtcIsoText(): void
+    {
+        $valid = '2026-12-31T23:59:59Z';
+        foreach (['2026-01-05 09:00:00', '2026-01-05T09:00:00', '2026-01-05T09:00:00+01:00', 'yesterday'] as $time) {
+            $this->assertRejected(
+                "INSERT INTO users (email, display_name, created_at) VALUES ('t@example.com', 'T', '$time')",
+                '',
+                "users.created_at = '$time' was accepted: instants are UTC ISO-8601 text ending in Z, "
+                . "e.g. CHECK (strftime('%Y-%m-%dT%H:%M:%SZ', created_at) IS created_at)"
+            );
+            $this->assertRejected(
+                "INSERT INTO comments (post_id, user_id, body, created_at) VALUES (1, 1, 'x', '$time')",
+                '',
+                "comments.created_at = '$time' was accepted: add the same UTC ISO-8601 CHECK as on users.created_at"
+            );
+            $this->assertRejected(
+                "UPDATE posts SET published_at = '$time' WHERE id = 2",
+                '',
+                "posts.published_at = '$time' was accepted: NULL (draft) or UTC ISO-8601 text ending in Z only"
+            );
+        }
+        $this->execOrFail(
+            "INSERT INTO users (email, display_name, created_at) VALUES ('t@example.com', 'T', '$valid')",
+            "users.created_at = '$valid' must be accepted"
+        );
+        $this->execOrFail("UPDATE posts SET published_at = '$valid' WHERE id = 2", "posts.published_at = '$valid' must be accepted");
+        $this->execOrFail('UPDATE posts SET published_at = NULL WHERE id = 1', 'posts.published_at = NULL (a draft) must be accepted');
     }
 
     public function testDeletingUserCascadesToPostsAndComments(): void
     {
-        $this->pdo->exec('DELETE FROM users WHERE id = 1');
+        $this->execOrFail('DELETE FROM users WHERE id = 1',
+            'Deleting a user must succeed and take their posts and comments with them: use ON DELETE CASCADE, '
+            . 'not RESTRICT or SET NULL (the columns are NOT NULL)');
 
         $this->assertSame(0, $this->countRows('SELECT COUNT(*) FROM posts WHERE user_id = 1'),
             "Deleting a user must delete their posts: posts.user_id needs ON DELETE CASCADE");
@@ -99,6 +192,12 @@ final class SchemaTest extends TestCase
             "Deleting a post must delete its post_tags rows: post_tags.post_id needs ON DELETE CASCADE");
         $this->assertSame(0, $this->countRows('SELECT COUNT(*) FROM comments WHERE post_id IN (1, 2)'),
             "Deleting a post must delete its comments: comments.post_id needs ON DELETE CASCADE");
+        $this->assertSame(1, $this->countRows('SELECT COUNT(*) FROM posts WHERE id = 3'),
+            "Deleting Ann must not delete Ben's post: cascade only along the user's own foreign keys");
+        $this->assertSame(1, $this->countRows('SELECT COUNT(*) FROM comments WHERE id = 3'),
+            "Deleting Ann must not delete Ben's comment on his own post");
+        $this->assertSame(3, $this->countRows('SELECT COUNT(*) FROM tags'),
+            'Deleting posts must never delete tags: only the post_tags links go');
     }
 
     public function testDeletingTagInUseIsRestricted(): void
@@ -162,6 +261,15 @@ final class SchemaTest extends TestCase
             return;
         }
         $this->fail($message);
+    }
+
+    private function execOrFail(string $sql, string $message): void
+    {
+        try {
+            $this->pdo->exec($sql);
+        } catch (PDOException $e) {
+            $this->fail($message . ' (SQLite said: ' . $e->getMessage() . ')');
+        }
     }
 
     private function countRows(string $sql): int

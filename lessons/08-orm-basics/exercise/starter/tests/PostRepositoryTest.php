@@ -114,6 +114,74 @@ final class PostRepositoryTest extends TestCase
             'update() for an unknown id must return 0');
     }
 
+    public function testUpdateIgnoresColumnsNobodyListed(): void
+    {
+        // A column added later must stay protected without touching update():
+        // that is what an allowlist gives and a denylist does not.
+        $this->pdo->exec('ALTER TABLE posts ADD COLUMN views INTEGER NOT NULL DEFAULT 0');
+        $this->pdo->statements = 0;
+
+        $changed = $this->callUpdate(2, ['views' => 1000, 'title' => 'Fresh title', 'is_featured' => 1]);
+        $row = $this->pdo->query('SELECT title, body, views FROM posts WHERE id = 2')->fetch();
+        $this->assertSame(1, $changed, 'update() must return 1 after changing the title of post 2');
+        $this->assertSame('Fresh title', $row['title'], 'update() must change the title');
+        $this->assertSame(0, (int) $row['views'],
+            'update() wrote the new column "views": list the writable columns (title, body) instead of removing known bad keys');
+    }
+
+    public function testUpdateNeverTurnsInputKeysIntoSql(): void
+    {
+        $this->callUpdate(3, ["title = 'owned', body" => 'x', 'body' => 'New body']);
+        $row = $this->pdo->query('SELECT title, body FROM posts WHERE id = 3')->fetch();
+
+        $this->assertSame('Post 3', $row['title'],
+            'An input key changed the SQL of update(): build SET from your own column list, never from the keys of $input');
+        $this->assertSame('New body', $row['body'], 'update() must still apply the allowed body field');
+        $this->assertSame(1, (int) $this->pdo->query("SELECT COUNT(*) FROM posts WHERE body = 'New body' OR title = 'owned'")->fetchColumn(),
+            'update() must change only the post with the given id');
+    }
+
+    public function testUpdateWithNothingAllowedSendsNoStatement(): void
+    {
+        $this->assertSame(0, $this->callUpdate(5, ['is_pinned' => 1, 'user_id' => 3]),
+            'update() with no allowed fields must return 0');
+        $this->assertSame(0, $this->pdo->statements,
+            "update() with no allowed fields sent {$this->pdo->statements} statement(s): return 0 before preparing anything");
+    }
+
+    public function testSearchMatchesSeededRandomNeedlesLiterally(): void
+    {
+        mt_srand(808);
+        $alphabet = ['a', 'b', '%', '_', '\\', "'", '5', ' '];
+        $insert = $this->pdo->prepare('INSERT INTO posts (id, user_id, title, body) VALUES (?, ?, ?, ?)');
+        $titles = [];
+        foreach ($this->pdo->query('SELECT id, title FROM posts') as $row) {
+            $titles[(int) $row['id']] = $row['title'];
+        }
+        for ($id = 100; $id < 140; $id++) {
+            $title = '';
+            for ($i = mt_rand(3, 9); $i > 0; $i--) {
+                $title .= $alphabet[mt_rand(0, count($alphabet) - 1)];
+            }
+            $insert->execute([$id, mt_rand(1, 10), $title, 'generated']);
+            $titles[$id] = $title;
+        }
+        ksort($titles);
+
+        for ($n = 0; $n < 40; $n++) {
+            $source = $titles[mt_rand(100, 139)];
+            $start = mt_rand(0, strlen($source) - 1);
+            $needle = substr($source, $start, mt_rand(1, 3));
+            $expected = array_keys(array_filter(
+                $titles,
+                static fn (string $title): bool => str_contains(strtolower($title), strtolower($needle))
+            ));
+            $this->assertSame($expected, $this->ids($this->repo->search($needle)),
+                'search(' . var_export($needle, true) . ') must return exactly the posts whose title contains it, by id: '
+                . "escape \\, % and _ (e.g. addcslashes(\$q, '\\\\%_')) and use LIKE :p ESCAPE '\\'");
+        }
+    }
+
     public function testSearchIsNotInjectable(): void
     {
         $this->assertSame([], $this->repo->search("%' OR 1=1 --"),
@@ -149,6 +217,17 @@ final class PostRepositoryTest extends TestCase
         );
         $this->assertStringNotContainsString('$2y$', (string) json_encode($array),
             'Post::toArray() leaks the password hash');
+    }
+
+    /** Calls update() and turns an SQL error into a failure that names the rule. */
+    private function callUpdate(int $id, array $input): int
+    {
+        try {
+            return $this->repo->update($id, $input);
+        } catch (\PDOException $e) {
+            $this->fail('update() let the input reach the SQL text (' . $e->getMessage() . '): take column names '
+                . 'from your own allowlist and bind only the values');
+        }
     }
 
     /** @param list<Post> $posts @return list<string> */

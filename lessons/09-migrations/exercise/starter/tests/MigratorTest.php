@@ -56,6 +56,27 @@ final class MigratorTest extends TestCase
         );
     }
 
+    public function testVersionsAreSortedAsNumbersNotText(): void
+    {
+        // Flyway-style versions without zero padding: 2 < 10 < 100.
+        $dir = $this->tmp . '/unpadded';
+        mkdir($dir);
+        foreach (['100_third.sql' => 'c', '2_first.sql' => 'a', '10_second.sql' => 'b'] as $file => $table) {
+            file_put_contents("$dir/$file", "CREATE TABLE t_$table (id INTEGER PRIMARY KEY);\n");
+        }
+        $migrator = new Migrator($this->pdo, $dir, static fn (): string => self::NOW);
+
+        try {
+            $this->assertSame(['pending' => ['2', '10', '100']], array_intersect_key($migrator->status(), ['pending' => 1]),
+                'status() must list pending versions in numeric order (2, 10, 100), not as text (10, 100, 2)');
+            $this->assertSame(['2', '10', '100'], $migrator->migrate(),
+                'migrate() must apply versions in numeric order (2, 10, 100): compare (int) versions, not strings');
+        } finally {
+            array_map('unlink', glob("$dir/*.sql") ?: []);
+            rmdir($dir);
+        }
+    }
+
     public function testSecondRunAppliesNothing(): void
     {
         $this->migrator()->migrate();
@@ -78,6 +99,7 @@ final class MigratorTest extends TestCase
     public function testBrokenMigrationRollsBackAndStops(): void
     {
         $this->migrator()->migrate();
+        $this->addFixture('0011_create_tags.sql');
         $this->addFixture('0012_broken.sql');
         $this->addFixture('0013_after_broken.sql');
 
@@ -94,6 +116,31 @@ final class MigratorTest extends TestCase
             'A failed migration must not be recorded in schema_migrations');
         $this->assertFalse($this->tableExists('must_not_exist'),
             'After a failure, later migrations (0013) must not be attempted');
+        $this->assertTrue($this->tableExists('tags'),
+            '0011 succeeded before 0012 failed, so it must stay applied: give every file its own transaction, '
+            . 'not one transaction around the whole run');
+        $this->assertSame(['applied' => ['0001', '0002', '0010', '0011'], 'pending' => ['0012', '0013']], $this->migrator()->status(),
+            'After 0012 failed, status() must show 0011 applied and 0012, 0013 still pending');
+        $this->assertFalse($this->pdo->inTransaction(), 'The connection must not be left inside a transaction');
+    }
+
+    public function testMigrationAndItsRecordCommitTogether(): void
+    {
+        $this->migrator()->migrate();
+        // Simulate a failure while recording 0011 (disk full, lock timeout...).
+        $this->pdo->exec("CREATE TRIGGER fail_recording BEFORE INSERT ON schema_migrations
+                          WHEN NEW.version = '0011' BEGIN SELECT RAISE(ABORT, 'simulated failure while recording'); END");
+        $this->addFixture('0011_create_tags.sql');
+
+        try {
+            $this->migrator()->migrate();
+            $this->fail('migrate() must throw MigrationFailed when recording a migration fails');
+        } catch (MigrationFailed) {
+            // expected
+        }
+        $this->assertFalse($this->tableExists('tags'),
+            'Recording 0011 failed but its table stayed: insert the schema_migrations row inside the same '
+            . 'transaction as the migration\'s SQL, before commit()');
         $this->assertFalse($this->pdo->inTransaction(), 'The connection must not be left inside a transaction');
     }
 
@@ -132,6 +179,12 @@ final class MigratorTest extends TestCase
         foreach ([['Ann Lee', 'ann@example.com'], ['Ben Ode', 'ben@example.com'], ['Cleo Park', 'cleo@example.com']] as $row) {
             $seed->execute($row);
         }
+        mt_srand(909); // and a few users nobody can know in advance
+        $syllables = ['ka', 'lo', 'mi', 'ren', 'to', 'su', 'vik', 'ne'];
+        for ($i = 0; $i < 25; $i++) {
+            $name = ucfirst($syllables[mt_rand(0, 7)] . $syllables[mt_rand(0, 7)]) . ' ' . ucfirst($syllables[mt_rand(0, 7)] . $syllables[mt_rand(0, 7)]);
+            $seed->execute([$name, "user$i@example.org"]);
+        }
         copy(__DIR__ . '/../migrations/0020_add_users_full_name.sql', $this->dir . '/0020_add_users_full_name.sql');
 
         $this->assertSame(['0020'], $this->migrator()->migrate(), 'migrations/0020_add_users_full_name.sql must be applied');
@@ -145,6 +198,15 @@ final class MigratorTest extends TestCase
             '0020 must backfill full_name for existing rows (UPDATE users SET full_name = name ...)');
         $this->assertSame('Cleo Park', $this->pdo->query("SELECT full_name FROM users WHERE email = 'cleo@example.com'")->fetchColumn(),
             'full_name must be copied from name');
+        $this->assertSame(0, (int) $this->pdo->query('SELECT COUNT(*) FROM users WHERE full_name IS NOT name')->fetchColumn(),
+            '0020 must copy name into full_name for every existing row, whatever the data: UPDATE users SET full_name = name');
+
+        try {
+            $this->pdo->exec("INSERT INTO users (name, email) VALUES ('Old Code', 'old@example.com')");
+        } catch (\PDOException $e) {
+            $this->fail('After 0020, the old application\'s INSERT without full_name failed (' . $e->getMessage()
+                . '): the expand step must keep every old write working');
+        }
     }
 
     private function migrator(): Migrator

@@ -19,7 +19,21 @@ final class AuthService
     public const MIN_CHARACTERS = 15;
     public const BCRYPT_MAX_BYTES = 72;
 
-    private static ?string $dummyHash = null;
+    /**
+     * The application's settings for every hash it creates. Cost 10 is OWASP's minimum for
+     * bcrypt and keeps this exercise's tests fast; production code should use at least 12
+     * (PHP 8.4's default), then regenerate DUMMY_HASH with the same cost.
+     */
+    private const HASH_OPTIONS = ['cost' => 10];
+
+    /**
+     * Checked instead of a real hash when the email is unknown, so both paths cost one
+     * password_verify() at the application's cost. Made once, offline, with
+     * php -r "echo password_hash(bin2hex(random_bytes(16)), PASSWORD_BCRYPT, ['cost' => 10]);"
+     * Computing it at run time instead would add a second hash to unknown-email logins.
+     * Regenerate it whenever the algorithm or HASH_OPTIONS change.
+     */
+    private const DUMMY_HASH = '$2y$10$HNxNrVeufez9hqNRb5Drw.VuMw3exU3K9spSlYep9tMzYMDOTVcmO';
 
     public function __construct(
         private PDO $db,
@@ -39,7 +53,7 @@ final class AuthService
 
         $insert = $this->db->prepare('INSERT INTO users (email, password_hash) VALUES (:email, :hash)');
         try {
-            $insert->execute(['email' => $email, 'hash' => password_hash($password, PASSWORD_DEFAULT)]);
+            $insert->execute(['email' => $email, 'hash' => password_hash($password, PASSWORD_DEFAULT, self::HASH_OPTIONS)]);
         } catch (PDOException $e) {
             // Usually the UNIQUE constraint. Stay vague: don't confirm that the email is taken.
             throw new \InvalidArgumentException('This account could not be created.', 0, $e);
@@ -67,7 +81,7 @@ final class AuthService
         $row = $select->fetch(PDO::FETCH_ASSOC);
 
         // Unknown email: verify against a dummy hash so the timing matches a wrong password.
-        $stored = $row === false ? self::dummyHash() : (string) $row['password_hash'];
+        $stored = $row === false ? self::DUMMY_HASH : (string) $row['password_hash'];
         $isLegacy = self::isLegacyMd5($stored);
         $valid = $isLegacy
             ? hash_equals($stored, md5($password))
@@ -79,9 +93,9 @@ final class AuthService
         }
 
         $userId = (int) $row['id'];
-        if ($isLegacy || password_needs_rehash($stored, PASSWORD_DEFAULT)) {
+        if ($isLegacy || password_needs_rehash($stored, PASSWORD_DEFAULT, self::HASH_OPTIONS)) {
             $update = $this->db->prepare('UPDATE users SET password_hash = :hash WHERE id = :id');
-            $update->execute(['hash' => password_hash($password, PASSWORD_DEFAULT), 'id' => $userId]);
+            $update->execute(['hash' => password_hash($password, PASSWORD_DEFAULT, self::HASH_OPTIONS), 'id' => $userId]);
         }
         $this->clearFailures($email);
 
@@ -141,10 +155,5 @@ final class AuthService
     private static function isLegacyMd5(string $stored): bool
     {
         return preg_match('/^[0-9a-f]{32}$/', $stored) === 1;
-    }
-
-    private static function dummyHash(): string
-    {
-        return self::$dummyHash ??= password_hash('dummy password used only for timing', PASSWORD_DEFAULT);
     }
 }

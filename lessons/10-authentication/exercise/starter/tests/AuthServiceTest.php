@@ -13,6 +13,8 @@ use Exercise\Tests\Fakes\FakeSessionStore;
 use Exercise\TooManyAttempts;
 use PDO;
 use PHPUnit\Framework\TestCase;
+use ReflectionClass;
+use ReflectionProperty;
 use Throwable;
 
 final class AuthServiceTest extends TestCase
@@ -31,6 +33,21 @@ final class AuthServiceTest extends TestCase
         Schema::create($this->db);
         $this->session = new FakeSessionStore();
         $this->clock = new FakeClock();
+        $this->freshService();
+    }
+
+    /**
+     * A new AuthService with its static properties back at their defaults, as at the
+     * start of a new PHP request (PHP keeps nothing between requests).
+     */
+    private function freshService(): void
+    {
+        foreach ((new ReflectionClass(AuthService::class))->getProperties(ReflectionProperty::IS_STATIC) as $property) {
+            if ($property->hasDefaultValue()) {
+                $property->setValue(null, $property->getDefaultValue());
+            }
+        }
+        PasswordSpy::reset();
         $this->auth = new AuthService($this->db, $this->session, $this->clock);
     }
 
@@ -47,7 +64,7 @@ final class AuthServiceTest extends TestCase
             ['bcrypt', 'argon2id'],
             'The stored value must come from password_hash() (bcrypt or Argon2id), not md5/sha1/hash().'
         );
-        $this->assertTrue(password_verify(self::PASSWORD, $hash), 'password_verify() must accept the stored hash for the registered password.');
+        $this->assertTrue(\password_verify(self::PASSWORD, $hash), 'password_verify() must accept the stored hash for the registered password.');
     }
 
     public function testPasswordsShorterThan15CharactersAreRejected(): void
@@ -97,6 +114,49 @@ final class AuthServiceTest extends TestCase
         );
     }
 
+    public function testEveryLoginPathCostsExactlyOneVerifyAtTheSameCost(): void
+    {
+        $id = $this->auth->register(self::EMAIL, self::PASSWORD);
+        $stored = password_get_info($this->storedHash($id));
+
+        // Each login runs in a fresh "request": static caches start empty, as in PHP-FPM.
+        $paths = [
+            'an unknown email' => ['nobody@example.com', self::PASSWORD],
+            'a wrong password' => [self::EMAIL, 'not the right password at all'],
+            'the right password' => [self::EMAIL, self::PASSWORD],
+        ];
+        foreach ($paths as $path => [$email, $password]) {
+            $this->freshService();
+            $this->attempt($email, $password);
+
+            $this->assertSame(0, PasswordSpy::$hashes,
+                "A login with $path ran password_hash() " . PasswordSpy::$hashes . ' time(s): that extra work makes it slower '
+                . 'than the other paths. Precompute the dummy hash once (a constant) instead of hashing during login.');
+            $this->assertSame(1, PasswordSpy::$verifies,
+                "A login with $path ran password_verify() " . PasswordSpy::$verifies . ' time(s); every path must run it '
+                . 'exactly once (against a dummy hash for an unknown email), called unqualified as password_verify().');
+            $verified = password_get_info(PasswordSpy::$verifiedHashes[0]);
+            $this->assertSame(
+                [$stored['algoName'], $stored['options']],
+                [$verified['algoName'], $verified['options']],
+                "A login with $path verified against a hash of a different algorithm or cost than register() creates, "
+                . 'so its timing differs: make the dummy hash with the same algorithm and cost as real hashes.'
+            );
+        }
+    }
+
+    public function testApplicationCostMeetsTheBcryptMinimum(): void
+    {
+        $info = password_get_info($this->storedHash($this->auth->register(self::EMAIL, self::PASSWORD)));
+
+        if ($info['algoName'] === 'bcrypt') {
+            $this->assertGreaterThanOrEqual(10, $info['options']['cost'],
+                'bcrypt needs a cost of at least 10 (OWASP): pass self::HASH_OPTIONS to password_hash().');
+        } else {
+            $this->assertSame('argon2id', $info['algoName'], 'Use bcrypt (cost >= 10) or Argon2id.');
+        }
+    }
+
     public function testFailedLoginLeavesTheSessionAlone(): void
     {
         $this->auth->register(self::EMAIL, self::PASSWORD);
@@ -123,7 +183,7 @@ final class AuthServiceTest extends TestCase
     public function testFourFailuresDoNotBlockTheRightPassword(): void
     {
         $id = $this->auth->register(self::EMAIL, self::PASSWORD);
-        $this->failTimes(4, self::EMAIL);
+        $this->recordFailures(4, self::EMAIL);
 
         $this->assertSame($id, $this->auth->login(self::EMAIL, self::PASSWORD), 'Four failures are below the limit of five: the right password must still work.');
     }
@@ -131,7 +191,9 @@ final class AuthServiceTest extends TestCase
     public function testFiveFailuresThrottleTheAccountUntil15MinutesHavePassed(): void
     {
         $id = $this->auth->register(self::EMAIL, self::PASSWORD);
-        $this->failTimes(5, self::EMAIL);
+        $this->recordFailures(1, self::EMAIL, -AuthService::WINDOW_SECONDS); // too old to count
+        $this->recordFailures(4, self::EMAIL);
+        $this->failTimes(1, self::EMAIL); // the fifth, through login()
 
         $this->assertInstanceOf(
             TooManyAttempts::class,
@@ -141,6 +203,32 @@ final class AuthServiceTest extends TestCase
 
         $this->clock->advance(AuthService::WINDOW_SECONDS);
         $this->assertSame($id, $this->auth->login(self::EMAIL, self::PASSWORD), 'Once 15 minutes have passed, the throttle must expire and the right password must work again (no permanent lockout).');
+    }
+
+    public function testThrottledAttemptsDoNoPasswordWorkAndCountPerNormalisedEmail(): void
+    {
+        $this->auth->register(self::EMAIL, self::PASSWORD);
+        // The attacker varies case and spacing; it is still the same account.
+        foreach (['ana@example.com', 'ANA@example.com', ' Ana@Example.com', "ana@EXAMPLE.com\t", 'aNa@example.COM '] as $i => $variant) {
+            $this->assertInstanceOf(AuthenticationFailed::class, $this->attempt($variant, 'wrong guess number ' . $i),
+                "Failure #$i ($variant) must throw AuthenticationFailed.");
+        }
+
+        PasswordSpy::reset();
+        $this->assertInstanceOf(TooManyAttempts::class, $this->attempt('Ana@Example.COM', self::PASSWORD),
+            'Five failures with different spellings of one email must throttle it: lower-case and trim the email '
+            . 'before counting and recording failures.');
+        $this->assertSame(0, PasswordSpy::$verifies,
+            'A throttled attempt ran password_verify(): check the throttle first, so blocked guesses cost no hashing time.');
+    }
+
+    public function testFailuresOfOneEmailDoNotThrottleAnother(): void
+    {
+        $id = $this->auth->register(self::EMAIL, self::PASSWORD);
+        $this->recordFailures(5, 'bob@example.com');
+
+        $this->assertSame($id, $this->auth->login(self::EMAIL, self::PASSWORD),
+            "Five failures for bob@example.com must not throttle ana@example.com: count failures WHERE email = this email.");
     }
 
     public function testUnknownEmailsAreThrottledLikeRealOnes(): void
@@ -166,21 +254,38 @@ final class AuthServiceTest extends TestCase
 
         $hash = $this->storedHash($id);
         $this->assertNotSame($legacy, $hash, 'After a successful legacy login, replace the md5 value in the database.');
-        $this->assertTrue(password_verify(self::PASSWORD, $hash), 'The replacement must be password_hash($password, PASSWORD_DEFAULT).');
+        $this->assertTrue(\password_verify(self::PASSWORD, $hash), 'The replacement must be password_hash($password, PASSWORD_DEFAULT).');
+        $this->assertInstanceOf(AuthenticationFailed::class, $this->attempt(self::EMAIL, 'not the right password at all'),
+            'After the upgrade, a wrong password must still fail.');
     }
 
-    public function testAWeakBcryptHashIsRehashedOnLogin(): void
+    public function testALooselyEqualLegacyHashIsNotAccepted(): void
     {
-        $weak = password_hash(self::PASSWORD, PASSWORD_BCRYPT, ['cost' => 4]);
-        $this->db->prepare('INSERT INTO users (email, password_hash) VALUES (?, ?)')->execute([self::EMAIL, $weak]);
-        $id = (int) $this->db->lastInsertId();
+        // md5('240610708') and md5('QNKCDZO') both look like 0e... numbers, so == says they are equal.
+        $this->db->prepare('INSERT INTO users (email, password_hash) VALUES (?, ?)')->execute([self::EMAIL, md5('240610708')]);
 
-        $this->auth->login(self::EMAIL, self::PASSWORD);
+        $this->assertInstanceOf(AuthenticationFailed::class, $this->attempt(self::EMAIL, 'QNKCDZO'),
+            'A legacy md5 row accepted a different password because == compares "0e..." strings as numbers: '
+            . 'compare with hash_equals($stored, md5($password)).');
+    }
 
-        $this->assertFalse(
-            password_needs_rehash($this->storedHash($id), PASSWORD_DEFAULT),
-            'When password_needs_rehash() says so, store a fresh password_hash() after a successful login.'
-        );
+    public function testWeakBcryptHashesAreRehashedAtTheApplicationCost(): void
+    {
+        $appCost = password_get_info($this->storedHash($this->auth->register('cost@example.com', self::PASSWORD)));
+        mt_srand(1010);
+        foreach ([4, 4 + mt_rand(1, 3), 9] as $n => $cost) {
+            $email = "weak$n@example.com";
+            $weak = \password_hash(self::PASSWORD, PASSWORD_BCRYPT, ['cost' => $cost]);
+            $this->db->prepare('INSERT INTO users (email, password_hash) VALUES (?, ?)')->execute([$email, $weak]);
+            $id = (int) $this->db->lastInsertId();
+
+            $this->auth->login($email, self::PASSWORD);
+
+            $new = password_get_info($this->storedHash($id));
+            $this->assertSame([$appCost['algoName'], $appCost['options']], [$new['algoName'], $new['options']],
+                "A bcrypt hash of cost $cost must be replaced after a successful login by one with the application's "
+                . 'algorithm and cost: password_needs_rehash($stored, PASSWORD_DEFAULT, <your options>).');
+        }
     }
 
     public function testLogoutClearsTheSession(): void
@@ -213,6 +318,15 @@ final class AuthServiceTest extends TestCase
                 $this->attempt($email, 'not the right password at all'),
                 "Failure #{$i} must throw AuthenticationFailed; only the 6th attempt may be throttled."
             );
+        }
+    }
+
+    /** Inserts failure rows directly (the table login() writes to), $offset seconds from now. */
+    private function recordFailures(int $times, string $email, int $offset = 0): void
+    {
+        $insert = $this->db->prepare('INSERT INTO login_failures (email, failed_at) VALUES (?, ?)');
+        for ($i = 0; $i < $times; $i++) {
+            $insert->execute([$email, $this->clock->now()->getTimestamp() + $offset]);
         }
     }
 

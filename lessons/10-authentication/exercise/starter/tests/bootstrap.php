@@ -4,6 +4,9 @@ declare(strict_types=1);
 
 // With Composer: use its autoloader. Without it (for example Debian's phpunit),
 // register a tiny PSR-4 autoloader for Exercise\ -> src/ and Exercise\Tests\ -> tests/.
+// The password spy must exist before AuthService first calls password_verify().
+require_once __DIR__ . '/PasswordSpy.php';
+
 $composerAutoload = __DIR__ . '/../vendor/autoload.php';
 if (is_file($composerAutoload)) {
     require $composerAutoload;

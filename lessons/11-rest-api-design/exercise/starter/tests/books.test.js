@@ -159,3 +159,144 @@ test('unsupported methods answer 405 with Allow', { timeout: 10000 }, async () =
   const allow = (res.headers.get('allow') ?? '').split(',').map((m) => m.trim().toUpperCase());
   assert.ok(allow.includes('GET') && allow.includes('POST'), '405 on /books must send Allow: GET, POST');
 });
+
+async function walk(base, limit, onPage = async () => {}) {
+  const seen = [];
+  let url = `${base}/books?limit=${limit}`;
+  for (let page = 0; url; page += 1) {
+    assert.ok(page < 50, 'pagination must end: the last page must not send rel="next"');
+    const res = await fetch(url);
+    assert.equal(res.status, 200, `following the next link must answer 200 (${url})`);
+    const { items } = await res.json();
+    seen.push(...items);
+    const link = nextLink(res);
+    await onPage(page, items, link);
+    url = link ? new URL(link, base).href : null;
+  }
+  return seen;
+}
+
+test('cursors are keysets, not offsets: deleting a seen item mid-walk skips nothing', { timeout: 20000 }, async () => {
+  const base = await start();
+  await seed(base, 30);
+  const deleted = [];
+  const seen = await walk(base, 10, async (page, items) => {
+    if (page === 0 || page === 1) { // delete two items the client has already seen
+      const victim = items[3].id;
+      const res = await fetch(`${base}/books/${victim}`, { method: 'DELETE' });
+      await res.arrayBuffer();
+      assert.equal(res.status, 204, 'DELETE of an existing book must answer 204');
+      deleted.push(victim);
+    }
+  });
+  const ids = seen.map((b) => b.id);
+  const all = await walk(base, 100);
+  for (const book of all) {
+    assert.ok(ids.includes(book.id),
+      `"${book.title}" was skipped after earlier items were deleted: the cursor must remember the last id seen `
+      + '(WHERE id > last) instead of an offset into the list');
+  }
+  assert.equal(new Set(ids).size, ids.length, 'no item may appear twice while walking the cursors');
+  assert.equal(all.length, 30 - deleted.length, 'the list must no longer contain deleted books');
+});
+
+test('the next link keeps the requested limit and stops exactly at the end', { timeout: 20000 }, async () => {
+  const base = await start();
+  await seed(base, 21); // 3 full pages of 7: the last full page must not link to an empty page
+  const sizes = [];
+  const seen = await walk(base, 7, async (page, items, link) => {
+    sizes.push(items.length);
+    if (link) {
+      assert.match(link, /[?&]limit=7(&|$)/, 'the next link must keep the client\'s limit (limit=7), not the default');
+    }
+  });
+  assert.deepEqual(sizes, [7, 7, 7],
+    'with 21 books and limit=7 the walk must be exactly three pages: send rel="next" only when another item exists, '
+    + 'for example by fetching limit + 1 rows');
+  assert.deepEqual(seen.map((b) => b.id), [...seen.map((b) => b.id)].sort((a, b) => a - b), 'pages must be in id order');
+});
+
+test('invalid cursors and limits answer 400 problem details', { timeout: 10000 }, async () => {
+  const base = await start();
+  await seed(base, 5);
+  const bad = [
+    'cursor=not-a-cursor!!',
+    `cursor=${Buffer.from('{"after":"1 OR 1=1"}').toString('base64url')}`,
+    `cursor=${Buffer.from('[]').toString('base64url')}`,
+    'cursor=',
+    'limit=0',
+    'limit=-5',
+    'limit=ten',
+    'limit=2.5',
+  ];
+  for (const query of bad) {
+    const res = await fetch(`${base}/books?${query}`);
+    const body = await res.text();
+    assert.equal(res.status, 400,
+      `GET /books?${query} must answer 400 Bad Request: a cursor the server did not issue or a limit that is not `
+      + 'a positive integer is a client error, never "start from the beginning"');
+    assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, `the 400 for ?${query} must be problem+json`);
+    assert.equal(JSON.parse(body).status, 400, `the problem body for ?${query} must contain "status": 400`);
+  }
+});
+
+test('clients cannot choose ids, and unknown items and methods get precise answers', { timeout: 10000 }, async () => {
+  const base = await start();
+  const created = await create(base, { id: 777, title: 'Mine', author: 'Me', admin: true });
+  assert.notEqual(created.id, 777, 'the server assigns ids: ignore an "id" in the POST body');
+  assert.equal(created.admin, undefined, 'accept only title and author: unknown fields must not be stored');
+  let res = await fetch(`${base}/books/777`);
+  await res.arrayBuffer();
+  assert.equal(res.status, 404, 'no book may exist under an id the client chose');
+
+  res = await fetch(`${base}/books/${created.id}`, {
+    method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify({ id: 5, title: 'Renamed', author: 'Me' }),
+  });
+  assert.equal(res.status, 200, 'PUT with valid fields must answer 200');
+  assert.equal((await res.json()).id, created.id, 'PUT must keep the id from the URL, whatever the body says');
+
+  res = await fetch(`${base}/books/${created.id}`, { method: 'POST', headers: JSON_HEADERS, body: '{}' });
+  await res.arrayBuffer();
+  assert.equal(res.status, 405, 'POST /books/<id> must answer 405 Method Not Allowed');
+  const allow = (res.headers.get('allow') ?? '').split(',').map((m) => m.trim().toUpperCase());
+  assert.ok(['GET', 'PUT', 'DELETE'].every((m) => allow.includes(m)), '405 on /books/<id> must send Allow: GET, PUT, DELETE (HEAD too)');
+
+  for (const invalid of [{ title: 'x'.repeat(201), author: 'A' }, { title: 'T', author: 42 }, { title: 'T' }]) {
+    res = await fetch(`${base}/books`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(invalid) });
+    const problem = await res.json();
+    assert.equal(res.status, 422, `POST ${JSON.stringify(invalid).slice(0, 40)}... must answer 422: title and author are strings of 1 to 200 characters`);
+    assert.ok(Array.isArray(problem.errors) && problem.errors.length === 1, 'the 422 "errors" array must name exactly the one invalid field');
+  }
+});
+
+test('If-Match uses strong comparison and guards DELETE too', { timeout: 10000 }, async () => {
+  const base = await start();
+  const { id } = await create(base, newBook(1));
+  const read = await fetch(`${base}/books/${id}`);
+  const etag = read.headers.get('etag');
+  await read.arrayBuffer();
+
+  let res = await fetch(`${base}/books/${id}`, {
+    method: 'PUT', headers: { ...JSON_HEADERS, 'if-match': `W/${etag}` }, body: JSON.stringify({ title: 'Weak', author: 'A' }),
+  });
+  await res.arrayBuffer();
+  assert.equal(res.status, 412, 'If-Match compares strongly (RFC 9110 §13.1.1): a weak W/"..." tag never matches, answer 412');
+
+  res = await fetch(`${base}/books/${id}`, {
+    method: 'PUT', headers: { ...JSON_HEADERS, 'if-match': `"other", ${etag}` }, body: JSON.stringify({ title: 'Listed', author: 'A' }),
+  });
+  await res.arrayBuffer();
+  assert.equal(res.status, 200, 'If-Match may list several tags: succeed when one of them is the current ETag');
+
+  res = await fetch(`${base}/books/${id}`, { method: 'DELETE', headers: { 'if-match': etag } });
+  await res.arrayBuffer();
+  assert.equal(res.status, 412, 'a DELETE whose If-Match is stale (the book changed) must answer 412, not delete');
+  res = await fetch(`${base}/books/${id}`);
+  assert.equal(res.status, 200, 'a rejected (412) DELETE must leave the book in place');
+  const current = res.headers.get('etag');
+  assert.notEqual(current, etag, 'a changed representation must get a new ETag');
+  await res.arrayBuffer();
+  res = await fetch(`${base}/books/${id}`, { method: 'DELETE', headers: { 'if-match': current } });
+  await res.arrayBuffer();
+  assert.equal(res.status, 204, 'a DELETE with the current ETag in If-Match must succeed with 204');
+});

@@ -1,0 +1,138 @@
+// The launcher half of the open benchmark (test/bench/*.bench.ts is the extension-host half): runs
+// the `bench` suite in code-server with Backend Path, the empty extension and the floor fixture
+// loaded, and watches the page with Playwright while it runs:
+// - every webview frame gets a watcher that reports, from inside the frame, the wall-clock time at
+//   the first animation frame where an <h1> is visible; reports go to <dir>/events.jsonl, which the
+//   host reads to stop its clock;
+// - when the host says so (<dir>/host-ready), it clicks Backend Path in the activity bar and times
+//   the tree until every stage shows its count and the first skill is visible (<dir>/tree.json).
+import fs from 'node:fs';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { compileIntegrationTests, learnerEnv, runInCodeServer } from '../runVsCodeTests.mjs';
+import { ensureCodeServer } from '../lib/codeServer/install.mjs';
+
+const sleep = ms => new Promise(resolve => setTimeout(resolve, ms));
+
+/** Runs in a webview frame: resolves {text, t} once an <h1> other than `ignore` is visible. */
+function watchHeading(ignore) {
+  return new Promise(resolve => {
+    const visibleHeading = () => {
+      for (const heading of document.querySelectorAll('h1')) {
+        const box = heading.getBoundingClientRect();
+        const text = (heading.textContent ?? '').trim();
+        if (text && text !== ignore && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight) return text;
+      }
+      return undefined;
+    };
+    const timer = setTimeout(() => resolve(null), 30_000);
+    const tick = () => {
+      const text = visibleHeading();
+      if (text) {
+        clearTimeout(timer);
+        resolve({ text, t: Date.now() });
+      } else {
+        requestAnimationFrame(tick);
+      }
+    };
+    tick();
+  });
+}
+
+/** Runs in the workbench: resolves the wall-clock time the tree is complete. */
+function watchTree({ stages, firstSkill }) {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the tree did not complete within 60 s')), 60_000);
+    const complete = () => {
+      const rows = [...document.querySelectorAll('.part.sidebar .monaco-list-row[role="treeitem"]')];
+      const label = row => row.querySelector('.label-name')?.textContent ?? '';
+      const counted = stages.every(stage => rows.some(row => label(row).includes(stage)
+        && /\d+\s*\/\s*\d+/.test(row.querySelector('.label-description')?.textContent ?? '')));
+      return counted && rows.some(row => label(row).includes(firstSkill));
+    };
+    const tick = () => {
+      if (complete()) {
+        clearTimeout(timer);
+        resolve(Date.now());
+      } else {
+        requestAnimationFrame(tick);
+      }
+    };
+    tick();
+  });
+}
+
+function watchFrames(page, eventsFile) {
+  const watched = new WeakSet();
+  const watch = async frame => {
+    if (watched.has(frame) || frame === page.mainFrame()) return;
+    watched.add(frame);
+    let last;
+    while (!frame.isDetached()) {
+      try {
+        const event = await frame.evaluate(watchHeading, last);
+        if (event) {
+          fs.appendFileSync(eventsFile, `${JSON.stringify(event)}\n`);
+          last = event.text;
+        }
+      } catch {
+        await sleep(5); // the frame navigated or is going away; watch its next document
+      }
+    }
+  };
+  page.on('frameattached', frame => void watch(frame));
+  page.on('framenavigated', frame => void watch(frame));
+}
+
+async function timeTree(page, dir, root) {
+  const catalog = JSON.parse(readFileSync(path.join(root, 'lessons', 'curriculum.json'), 'utf8'));
+  const stages = catalog.stages.map(stage => stage.title);
+  const firstSkill = catalog.skills?.[0]?.title ?? catalog.stages[0]?.skills?.[0]?.title;
+  const deadline = Date.now() + 20 * 60_000;
+  while (!fs.existsSync(path.join(dir, 'host-ready'))) {
+    if (Date.now() > deadline) return;
+    await sleep(50);
+  }
+  const item = page.locator('.part.activitybar [role="tab"][aria-label^="Backend Path"], .part.activitybar [aria-label^="Backend Path"]').first();
+  await item.waitFor({ timeout: 60_000 });
+  const shown = page.evaluate(watchTree, { stages, firstSkill });
+  const start = Date.now();
+  await item.click();
+  try {
+    const done = await shown;
+    fs.writeFileSync(path.join(dir, 'tree.json'), JSON.stringify({ completeMs: done - start, stages: stages.length }));
+  } catch (error) {
+    fs.writeFileSync(path.join(dir, 'tree.json'), JSON.stringify({ error: String(error) }));
+  } finally {
+    fs.writeFileSync(path.join(dir, 'tree-done'), '');
+  }
+}
+
+/**
+ * Runs the bench suite and returns what it measured: activation (activation.bench.ts), the open
+ * times and heap (open.bench.ts) and the tree. Everything is written under `dir` (an ignored folder).
+ */
+export async function benchOpen({ root, dir }) {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  await compileIntegrationTests();
+  await ensureCodeServer();
+  const result = await runInCodeServer({
+    suite: 'bench',
+    extensionDevelopmentPaths: [root, path.join(root, 'test', 'fixtures', 'emptyExtension'), path.join(root, 'test', 'fixtures', 'benchFloor')],
+    timeoutMs: 30 * 60_000,
+    env: { ...learnerEnv(), BACKEND_PATH_BENCH_DIR: dir, BACKEND_PATH_BENCH_OUT: path.join(dir, 'activation.json') },
+    onWorkbench: workbench => {
+      watchFrames(workbench.page, path.join(dir, 'events.jsonl'));
+      return timeTree(workbench.page, dir, root);
+    },
+  });
+  const read = name => {
+    try {
+      return JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+    } catch {
+      return undefined;
+    }
+  };
+  return { code: result.code, activation: read('activation.json'), open: read('open.json'), tree: read('tree.json') };
+}
