@@ -4,7 +4,10 @@
 //   export const options = { trustWorkspace, settings };          (optional)
 //   export default [{ name, fn: async (ctx) => {…} }, …];          (run in order, sharing the page)
 //
-//   node scripts/runE2e.mjs [--no-build] [--keep] [--grep <text>] [--timeout <minutes>]
+//   node scripts/runE2e.mjs [--no-build] [--keep] [--grep <text>] [--timeout <minutes>] [--update-screenshots]
+//
+// Screenshots go to out/e2e/images/ (ignored), so a test run changes no tracked file;
+// --update-screenshots writes them to docs/images/ for the README instead.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,18 +22,22 @@ const e2eDir = path.join(repoRoot, 'test', 'e2e');
 const failureDir = path.join(repoRoot, 'out', 'e2e');
 const TEST_TIMEOUT_MS = Number(process.env.BACKEND_PATH_E2E_TEST_TIMEOUT) || 90_000;
 
-const USAGE = 'node scripts/runE2e.mjs [--no-build] [--keep] [--grep <text>] [--timeout <minutes>]';
+const USAGE = 'node scripts/runE2e.mjs [--no-build] [--keep] [--grep <text>] [--timeout <minutes>] [--update-screenshots]';
 
 function options() {
   const { values } = parseCommandLine({
     usage: USAGE,
-    options: { 'no-build': { type: 'boolean' }, keep: { type: 'boolean' }, grep: { type: 'string' }, timeout: { type: 'string' } },
+    options: {
+      'no-build': { type: 'boolean' }, keep: { type: 'boolean' }, grep: { type: 'string' }, timeout: { type: 'string' },
+      'update-screenshots': { type: 'boolean' },
+    },
   });
   return {
     build: !values['no-build'],
     keep: !!values.keep,
     grep: values.grep,
     timeoutMin: numberOption(values, 'timeout', { min: 1, usage: USAGE }) ?? 10,
+    imagesDir: values['update-screenshots'] ? path.join(repoRoot, 'docs', 'images') : path.join(failureDir, 'images'),
   };
 }
 
@@ -68,6 +75,8 @@ async function runFile(file, opts, counts) {
       onLog: verbose ? (type, args) => console.log(`  [workbench ${type}]`, ...(Array.isArray(args) ? args : [args])) : undefined,
     });
     const { page } = workbench;
+    // The launcher returns once the page is navigating; the tests' time starts when it has loaded.
+    await page.waitForLoadState('load', { timeout: 180_000 });
     if (verbose) page.on('pageerror', err => console.error('  [page error]', err.message));
     const ctx = {
       page,
@@ -75,7 +84,7 @@ async function runFile(file, opts, counts) {
       workspace,
       userDataDir,
       repoRoot,
-      imagesDir: path.join(repoRoot, 'docs', 'images'),
+      imagesDir: opts.imagesDir,
       /** Changes user settings the way a learner's settings.json edit would; VS Code picks it up live. */
       setSettings: settings => writeUserSettings(userDataDir, { settings }),
       screenshot: async (name, options = {}) => {

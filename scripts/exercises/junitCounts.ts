@@ -48,5 +48,8 @@ function firstLine(detail: unknown): string {
       .split('\n')
       .map((line) => line.trim())
       .find((line) => line !== '' && !/^(AssertionError|Error)( \[\w+\])?:?$/.test(line) && !PHPUNIT_TEST_ID.test(line)) ?? ''
-  ).slice(0, 200);
+  )
+    // node --test escapes attribute text twice (&amp;quot;), so one XML decode leaves entities behind.
+    .replace(/&(quot|amp|lt|gt|#39|apos);/g, (_entity, name: string) => ({ quot: '"', amp: '&', lt: '<', gt: '>', '#39': "'", apos: "'" })[name] ?? '')
+    .slice(0, 200);
 }

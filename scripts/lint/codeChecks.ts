@@ -33,7 +33,7 @@ interface Run {
   readonly stderr: string;
 }
 
-function run(command: string, args: string[], cwd: string, timeoutMs = 10_000): Promise<Run> {
+function run(command: string, args: string[], cwd: string, timeoutMs = 30_000): Promise<Run> {
   return new Promise((resolve) => {
     execFile(command, args, { cwd, timeout: timeoutMs, maxBuffer: 4 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
       const code = error ? (typeof (error as { code?: unknown }).code === 'number' ? ((error as { code: number }).code) : null) : 0;

@@ -79,3 +79,23 @@ export function errorHandler({ log = (err) => console.error(err) } = {}) {
     }
   };
 }
+
+/**
+ * Sets req.clientIp. The TCP peer is the client unless it is one of our own proxies;
+ * only then is X-Forwarded-For read, from the right, skipping the hops our proxies added.
+ */
+export function clientIp({ trustedProxies = [] } = {}) {
+  const trusted = new Set(trustedProxies);
+  return (req, res, next) => {
+    const peer = req.socket?.remoteAddress ?? '';
+    let ip = peer;
+    if (trusted.has(peer)) {
+      // Node joins repeated X-Forwarded-For lines with ", ", so one split covers both forms.
+      const hops = String(req.headers['x-forwarded-for'] ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+      while (hops.length > 0 && trusted.has(hops.at(-1))) hops.pop();
+      ip = hops.at(-1) ?? peer; // anything further left was written by the client: ignore it
+    }
+    req.clientIp = ip;
+    return next();
+  };
+}

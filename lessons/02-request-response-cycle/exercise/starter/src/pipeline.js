@@ -46,3 +46,14 @@ export function jsonBody({ limit = 100 * 1024 } = {}) {
 export function errorHandler({ log = (err) => console.error(err) } = {}) {
   throw new Error('Not implemented yet: errorHandler() in src/pipeline.js');
 }
+
+/**
+ * Returns a middleware that sets req.clientIp, the address to log and rate-limit.
+ * - If the TCP peer (req.socket.remoteAddress) is not in `trustedProxies`, it is the client:
+ *   ignore X-Forwarded-For completely.
+ * - If it is one of our proxies, walk X-Forwarded-For from the right, skip entries that are
+ *   also our proxies, and take the first one that is not. With no usable entry, use the peer.
+ */
+export function clientIp({ trustedProxies = [] } = {}) {
+  throw new Error('Not implemented yet: clientIp() in src/pipeline.js');
+}

@@ -2,7 +2,8 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import http from 'node:http';
-import { compose, jsonBody, errorHandler } from '../src/pipeline.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { compose, jsonBody, errorHandler, clientIp } from '../src/pipeline.js';
 
 const servers = [];
 after(() => Promise.all(servers.map((s) => new Promise((ok) => { s.closeAllConnections(); s.close(ok); }))));
@@ -18,7 +19,26 @@ async function serve(middlewares) {
   });
   servers.push(server);
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  return `http://127.0.0.1:${server.address().port}`;
+  return server.address().port;
+}
+
+/** One request on a fresh connection. `body` may be an array of pieces sent as separate chunks. */
+function request(port, { method = 'GET', path = '/', headers = {}, body, gapMs = 0 } = {}) {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: '127.0.0.1', port, method, path, headers, agent: false }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => resolve({ status: res.statusCode, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    (async () => {
+      for (const piece of Array.isArray(body) ? body : body === undefined ? [] : [body]) {
+        req.write(piece);
+        if (gapMs) await sleep(gapMs); // let each piece arrive as its own chunk
+      }
+      req.end();
+    })();
+  });
 }
 
 const json = (res, status, data) => {
@@ -26,22 +46,58 @@ const json = (res, status, data) => {
   res.end(JSON.stringify(data));
 };
 const silent = () => {};
+const parse = (text, rule) => { try { return JSON.parse(text); } catch { return assert.fail(`${rule} (got ${JSON.stringify(text.slice(0, 80))})`); } };
 
 test('middlewares run in onion order around the handler', { timeout: 5000 }, async () => {
+  const layer = (log, name) => async (req, res, next) => { log.push(`${name}:before`); await next(); log.push(`${name}:after`); };
+  for (const names of [['a', 'b'], ['a', 'b', 'c'], ['auth', 'body', 'log', 'cors']]) {
+    const log = [];
+    const run = compose([...names.map((n) => layer(log, n)), async () => { log.push('handler'); }]);
+    await run({}, {});
+    assert.deepEqual(log, [...names.map((n) => `${n}:before`), 'handler', ...[...names].reverse().map((n) => `${n}:after`)],
+      `with ${names.length} layers, each middleware must await next() so that its "after" part runs once the inner layers are done`);
+  }
+});
+
+test('compose() calls the outer next after the last middleware, so pipelines nest', { timeout: 5000 }, async () => {
   const log = [];
-  const run = compose([
-    async (req, res, next) => { log.push('a:before'); await next(); log.push('a:after'); },
-    async (req, res, next) => { log.push('b:before'); await next(); log.push('b:after'); },
-    async () => { log.push('handler'); },
+  const inner = compose([async (req, res, next) => { log.push('inner'); await next(); }]);
+  const outer = compose([
+    async (req, res, next) => { log.push('outer:before'); await next(); log.push('outer:after'); },
+    inner,
+    () => { log.push('handler'); },
   ]);
-  await run({}, {});
-  assert.deepEqual(log, ['a:before', 'b:before', 'handler', 'b:after', 'a:after'],
-    'each middleware must await next() so that its "after" part runs once the inner layers are done');
+  let finalCalls = 0;
+  await outer({}, {}, async () => { finalCalls += 1; });
+  assert.deepEqual(log, ['outer:before', 'inner', 'handler', 'outer:after'],
+    'run(req, res, next) must call its own next after its last middleware: a composed pipeline is itself a middleware');
+  assert.equal(finalCalls, 0, 'the handler did not call next(), so the final next must not run');
+  await compose([(req, res, next) => next()])({}, {}, async () => { finalCalls += 1; });
+  assert.equal(finalCalls, 1, 'when the last middleware calls next(), run() must call the next it was given');
+});
+
+test('compose() always returns a Promise: sync results, sync throws and rejections', { timeout: 5000 }, async () => {
+  const syncOk = compose([(req, res, next) => next(), () => 'done'])({}, {});
+  assert.equal(typeof syncOk?.then, 'function', 'run() must return a Promise even when every middleware is synchronous');
+  await syncOk;
+
+  const boom = new Error('thrown synchronously');
+  let result;
+  assert.doesNotThrow(() => { result = compose([() => { throw boom; }])({}, {}); },
+    'a synchronous throw in a middleware must not escape run() as a throw: catch it and return Promise.reject(err)');
+  assert.equal(typeof result?.then, 'function', 'run() must return a rejected Promise when a middleware throws synchronously');
+  await assert.rejects(result, (err) => err === boom, 'the rejection must carry the error that was thrown');
+
+  const deep = compose([(req, res, next) => next(), () => { throw boom; }]);
+  let deepResult;
+  assert.doesNotThrow(() => { deepResult = deep({}, {}); },
+    'a synchronous throw two layers down must also come out of run() as a rejected Promise');
+  await assert.rejects(deepResult, (err) => err === boom, 'the rejection must carry the error that was thrown');
 });
 
 test('a middleware that answers 401 stops the chain', { timeout: 5000 }, async () => {
   let handlerCalls = 0;
-  const base = await serve([
+  const port = await serve([
     errorHandler({ log: silent }),
     (req, res, next) => {
       if (req.headers.authorization !== 'Bearer letmein') {
@@ -52,58 +108,118 @@ test('a middleware that answers 401 stops the chain', { timeout: 5000 }, async (
     },
     (req, res) => { handlerCalls += 1; json(res, 200, { ok: true }); },
   ]);
-  const res = await fetch(`${base}/private`);
-  await res.arrayBuffer();
+  const res = await request(port, { path: '/private' });
   assert.equal(res.status, 401, 'the auth middleware\'s 401 must reach the client');
   assert.equal(handlerCalls, 0, 'when a middleware does not call next(), later middlewares must not run');
+  const ok = await request(port, { path: '/private', headers: { authorization: 'Bearer letmein' } });
+  assert.equal(ok.status, 200, 'when the middleware calls next(), the handler must run and answer');
+});
+
+test('two requests in flight at once do not share pipeline state', { timeout: 5000 }, async () => {
+  // One long-lived process serves every request: state kept outside run() leaks between them.
+  const run = compose([
+    async (req, res, next) => { await sleep(req.delay); await next(); },
+    async (req) => { req.done = true; },
+  ]);
+  const slow = { delay: 60 };
+  const fast = { delay: 5 };
+  const results = await Promise.allSettled([run(slow, {}), run(fast, {})]);
+  assert.deepEqual(results.map((r) => r.status), ['fulfilled', 'fulfilled'],
+    `overlapping runs must not interfere: keep the "which middleware ran" index inside each run() call, not in compose() (${results.find((r) => r.reason)?.reason?.message ?? ''})`);
+  assert.ok(slow.done && fast.done, 'both overlapping requests must reach the handler');
 });
 
 test('sync throws and async rejections become a generic 500 problem', { timeout: 5000 }, async () => {
   const logged = [];
-  const base = await serve([
+  const upstream = Object.assign(new Error('upstream said password=hunter2'), { status: 502, title: 'upstream hunter2' });
+  const port = await serve([
     errorHandler({ log: (err) => logged.push(err) }),
     (req) => {
       if (req.url === '/sync') throw new Error('db password=hunter2');
+      if (req.url === '/status') throw upstream;
       return Promise.reject(new Error('db password=hunter2'));
     },
   ]);
-  for (const path of ['/sync', '/async']) {
-    const res = await fetch(`${base}${path}`);
-    const text = await res.text();
-    assert.equal(res.status, 500, `${path}: an unexpected error must become 500 (compose must turn sync throws into rejections)`);
-    assert.match(res.headers.get('content-type') ?? '', /json/, `${path}: the 500 body must be JSON (application/problem+json)`);
-    const body = JSON.parse(text);
-    assert.equal(typeof body.title, 'string', `${path}: the problem body needs a "title"`);
-    assert.ok(!/stack|hunter2|at .*\.js/.test(text),
-      `${path}: never send the stack or the error message of a 500 to the client`);
+  for (const path of ['/sync', '/async', '/status']) {
+    const res = await request(port, { path });
+    assert.equal(res.status, 500,
+      `${path}: an unexpected error (anything without a 4xx status) must become 500, and compose must turn sync throws into rejections`);
+    assert.match(res.headers['content-type'] ?? '', /json/, `${path}: the 500 body must be JSON (application/problem+json)`);
+    const body = parse(res.text, `${path}: the 500 body must be JSON`);
+    assert.equal(body.title, 'Internal Server Error', `${path}: a 500 must carry the generic title "Internal Server Error"`);
+    assert.ok(!/stack|hunter2|at .*\.js/.test(res.text),
+      `${path}: never send the stack, title or message of an unexpected error to the client; log it instead`);
   }
-  assert.equal(logged.length, 2, 'errorHandler must pass each unexpected error to its log function');
+  assert.equal(logged.length, 3, 'errorHandler must pass each unexpected error to its log function');
 });
 
-test('jsonBody enforces size, media type and syntax', { timeout: 5000 }, async () => {
-  const base = await serve([
+test('jsonBody enforces media type and syntax, and hands valid JSON to the handler', { timeout: 5000 }, async () => {
+  const port = await serve([
     errorHandler({ log: silent }),
     jsonBody({ limit: 1024 }),
     (req, res) => json(res, 200, { received: req.body }),
   ]);
-  const post = (body, type = 'application/json') =>
-    fetch(`${base}/items`, { method: 'POST', headers: { 'content-type': type }, body });
+  const post = (body, type) => request(port, { method: 'POST', path: '/items?x=1', headers: type ? { 'content-type': type } : {}, body });
+  for (const type of ['text/plain', 'text/json', 'application/json-patch+json', undefined]) {
+    const res = await post('{"a":1}', type);
+    assert.equal(res.status, 415,
+      `Content-Type ${JSON.stringify(type ?? null)} must be rejected with 415: accept exactly application/json, parameters aside`);
+  }
+  for (const body of ['{"name": ', '', 'undefined']) {
+    const res = await post(body, 'application/json');
+    assert.equal(res.status, 400, `malformed JSON ${JSON.stringify(body)} must be rejected with 400 Bad Request, not 500`);
+  }
+  const payload = { name: 'Ada', n: Math.floor(Math.random() * 1e6), list: [1, null, 'x'] };
+  for (const type of ['application/json; charset=utf-8', 'Application/JSON']) {
+    const res = await post(JSON.stringify(payload), type);
+    assert.equal(res.status, 200, `valid JSON sent as "${type}" must reach the handler: compare the media type case-insensitively, without parameters`);
+    assert.deepEqual(parse(res.text, 'the handler answers JSON'), { received: payload }, 'the parsed body must be available as req.body');
+  }
+});
 
-  let res = await post(JSON.stringify({ blob: 'x'.repeat(2048) }));
-  await res.arrayBuffer();
-  assert.equal(res.status, 413, 'a body larger than the limit must be rejected with 413 Content Too Large');
+test('jsonBody decodes UTF-8 once, even when a character is split across chunks', { timeout: 5000 }, async () => {
+  const port = await serve([errorHandler({ log: silent }), jsonBody({ limit: 1024 }), (req, res) => json(res, 200, req.body)]);
+  const bytes = Buffer.from(JSON.stringify({ city: 'Kraków', name: 'Zoë' }));
+  const cut1 = bytes.indexOf(Buffer.from('ó')) + 1; // in the middle of the two bytes of "ó"
+  const cut2 = bytes.indexOf(Buffer.from('ë')) + 1; // and of "ë"
+  const res = await request(port, {
+    method: 'POST', headers: { 'content-type': 'application/json' },
+    body: [bytes.subarray(0, cut1), bytes.subarray(cut1, cut2), bytes.subarray(cut2)], gapMs: 80,
+  });
+  assert.equal(res.status, 200, 'a valid UTF-8 body sent in two chunks must be accepted');
+  assert.deepEqual(parse(res.text, 'the handler answers JSON'), { city: 'Kraków', name: 'Zoë' },
+    'collect Buffers and decode once with Buffer.concat(chunks).toString(): decoding chunk by chunk breaks characters split between chunks');
+});
 
-  res = await post('hello', 'text/plain');
-  await res.arrayBuffer();
-  assert.equal(res.status, 415, 'a non-JSON media type must be rejected with 415 Unsupported Media Type');
+test('jsonBody counts bytes: exactly the limit passes, one byte more is 413', { timeout: 5000 }, async () => {
+  const limit = 512 + Math.floor(Math.random() * 512);
+  const port = await serve([errorHandler({ log: silent }), jsonBody({ limit }), (req, res) => json(res, 200, { ok: true })]);
+  const post = (body, headers = {}) => request(port, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+  const exact = JSON.stringify('x'.repeat(limit - 2));
+  assert.equal((await post(exact)).status, 200, `a body of exactly ${limit} bytes is within the limit: reject only when size > limit`);
+  assert.equal((await post(JSON.stringify('x'.repeat(limit - 1)))).status, 413, `a body of ${limit + 1} bytes must be rejected with 413`);
+  const accented = JSON.stringify('é'.repeat(Math.ceil(limit / 2))); // under the limit in characters, over it in bytes
+  assert.equal((await post(accented)).status, 413,
+    'the limit is in bytes: add chunk.length (Buffer bytes), not the length of the decoded string ("é" is 2 bytes)');
+});
 
-  res = await post('{"name": ');
-  await res.arrayBuffer();
-  assert.equal(res.status, 400, 'malformed JSON must be rejected with 400 Bad Request, not 500');
-
-  res = await post(JSON.stringify({ name: 'Ada' }), 'application/json; charset=utf-8');
-  assert.equal(res.status, 200, 'valid JSON (even with "; charset=utf-8") must reach the handler');
-  assert.deepEqual(await res.json(), { received: { name: 'Ada' } }, 'the parsed body must be available as req.body');
+test('jsonBody limits a chunked body without Content-Length, and answers before the client finishes', { timeout: 5000 }, async () => {
+  const port = await serve([errorHandler({ log: silent }), jsonBody({ limit: 1024 }), (req, res) => json(res, 200, { ok: true })]);
+  // 8 KiB in chunks, no Content-Length, and the request is never finished: a reader that
+  // trusts Content-Length or waits for the end never answers.
+  const result = await new Promise((resolve) => {
+    const req = http.request({
+      host: '127.0.0.1', port, method: 'POST', path: '/', agent: false,
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    });
+    const timer = setTimeout(() => { req.destroy(); resolve('no answer within 2 s'); }, 2000);
+    req.on('response', (res) => { clearTimeout(timer); res.resume(); req.destroy(); resolve(res.statusCode); });
+    req.on('error', () => { clearTimeout(timer); resolve('connection closed without an answer'); });
+    req.write('"');
+    for (let i = 0; i < 8; i += 1) req.write('y'.repeat(1024));
+  });
+  assert.equal(result, 413,
+    'count bytes while reading and throw 413 as soon as they pass the limit: a chunked body has no Content-Length to check, and waiting for its end lets one client hold memory and a connection');
 });
 
 test('calling next() twice is an error, and the rest of the chain runs once', { timeout: 5000 }, async () => {
@@ -115,4 +231,29 @@ test('calling next() twice is an error, and the rest of the chain runs once', { 
   await assert.rejects(run({}, {}), /next\(\) called multiple times/,
     'a second next() call must reject with "next() called multiple times"');
   assert.equal(downstream, 1, 'the downstream middleware must not run a second time');
+});
+
+test('clientIp trusts X-Forwarded-For only from our own proxies, read from the right', { timeout: 5000 }, async () => {
+  const rnd = () => `198.51.100.${1 + Math.floor(Math.random() * 250)}`;
+  const visitor = rnd();
+  const spoofed = `203.0.113.${1 + Math.floor(Math.random() * 250)}`;
+  const innerProxy = '10.0.0.7';
+  const echoIp = (req, res) => json(res, 200, { ip: req.clientIp });
+  const ipOf = async (port, xff) => parse((await request(port, { headers: xff === undefined ? {} : { 'x-forwarded-for': xff } })).text, 'the handler answers JSON').ip;
+
+  // The tests connect from 127.0.0.1. First, 127.0.0.1 is NOT one of our proxies.
+  const direct = await serve([clientIp({ trustedProxies: ['10.0.0.5'] }), echoIp]);
+  assert.equal(await ipOf(direct, visitor), '127.0.0.1',
+    'when the TCP peer is not a trusted proxy, it is the client: ignore X-Forwarded-For, which anyone can send');
+
+  // Now 127.0.0.1 is our load balancer, and 10.0.0.7 a proxy of ours behind it.
+  const behindLb = await serve([clientIp({ trustedProxies: ['127.0.0.1', innerProxy] }), echoIp]);
+  assert.equal(await ipOf(behindLb, undefined), '127.0.0.1', 'with no X-Forwarded-For, the client is the TCP peer');
+  assert.equal(await ipOf(behindLb, visitor), visitor, 'behind a trusted proxy, the last X-Forwarded-For entry is the client');
+  assert.equal(await ipOf(behindLb, `${spoofed}, ${visitor}`), visitor,
+    'read X-Forwarded-For from the right: entries further left were written by the client and can be forged');
+  assert.equal(await ipOf(behindLb, `${spoofed},${visitor}, ${innerProxy}`), visitor,
+    'skip the entries your own proxies added (from the right), then take the first one that is not yours');
+  assert.equal(await ipOf(behindLb, [spoofed, visitor]), visitor,
+    'a request may carry X-Forwarded-For twice; Node joins them with ", ", and the rightmost untrusted entry still wins');
 });

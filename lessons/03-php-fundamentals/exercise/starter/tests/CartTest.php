@@ -22,6 +22,18 @@ final class CartTest extends TestCase
         $this->cart->add(new Money(2047, Currency::EUR));
     }
 
+    /** Fails with $rule unless $action throws a $class. */
+    private function assertThrows(string $class, callable $action, string $rule): void
+    {
+        try {
+            $action();
+        } catch (\Throwable $e) {
+            $this->assertInstanceOf($class, $e, $rule . ' (it threw ' . get_class($e) . ': ' . $e->getMessage() . ')');
+            return;
+        }
+        $this->fail($rule);
+    }
+
     public function testEmptyCartIsZero(): void
     {
         $total = (new Cart(Currency::USD))->total();
@@ -42,21 +54,39 @@ final class CartTest extends TestCase
         $this->assertSame(6341, $this->cart->total('WELCOME10')->cents, 'WELCOME10 takes 10% off and rounds half-up: 7045 cents becomes 6341 cents.');
     }
 
+    public function testWelcome10OnVariedCarts(): void
+    {
+        mt_srand(20261201);
+        for ($i = 0; $i < 25; $i++) {
+            $cart = new Cart(Currency::USD);
+            $expected = 0;
+            for ($line = mt_rand(1, 4); $line > 0; $line--) {
+                $cents = mt_rand(1, 99999);
+                $quantity = mt_rand(1, 9);
+                $cart->add(new Money($cents, Currency::USD), $quantity);
+                $expected += $cents * $quantity;
+            }
+            $this->assertSame($expected, $cart->subtotal()->cents, 'subtotal() must add unit cents x quantity for every line.');
+            $this->assertSame(intdiv($expected * 90 + 50, 100), $cart->total('WELCOME10')->cents, "WELCOME10 on $expected cents: take 10% off and round half-up to the cent (intdiv(\$cents * 90 + 50, 100)), never truncate.");
+            $this->assertSame(Currency::USD, $cart->total('WELCOME10')->currency, "total() must be in the cart's currency.");
+        }
+    }
+
     public function testUnknownCodeThrows(): void
     {
-        $this->expectException(\InvalidArgumentException::class);
-        $this->cart->total('FREEBIES');
+        $this->assertThrows(\InvalidArgumentException::class, fn() => $this->cart->total('FREEBIES'),
+            "total('FREEBIES') must throw InvalidArgumentException: give match a default arm that throws for unknown codes.");
     }
 
     public function testQuantityMustBePositive(): void
     {
-        $this->expectException(\InvalidArgumentException::class);
-        $this->cart->add(new Money(100, Currency::EUR), 0);
+        $this->assertThrows(\InvalidArgumentException::class, fn() => $this->cart->add(new Money(100, Currency::EUR), 0),
+            'add() with quantity 0 must throw InvalidArgumentException: check $quantity < 1 before adding the line.');
     }
 
     public function testPriceInAnotherCurrencyIsRejected(): void
     {
-        $this->expectException(\DomainException::class);
-        $this->cart->add(new Money(100, Currency::USD));
+        $this->assertThrows(\DomainException::class, fn() => $this->cart->add(new Money(100, Currency::USD)),
+            "add() with a USD price in a EUR cart must throw DomainException: compare the price's currency with the cart's.");
     }
 }

@@ -15,6 +15,18 @@ final class MoneyTest extends TestCase
         $this->assertTrue(enum_exists(Currency::class), 'Currency must be an enum: write `enum Currency: string` in src/Shop/Currency.php.');
     }
 
+    /** Fails with $rule unless $action throws a $class. */
+    private function assertThrows(string $class, callable $action, string $rule): void
+    {
+        try {
+            $action();
+        } catch (\Throwable $e) {
+            $this->assertInstanceOf($class, $e, $rule . ' (it threw ' . get_class($e) . ': ' . $e->getMessage() . ')');
+            return;
+        }
+        $this->fail($rule);
+    }
+
     public function testMoneyIsFinalAndReadonly(): void
     {
         $class = new \ReflectionClass(Money::class);
@@ -36,9 +48,9 @@ final class MoneyTest extends TestCase
 
     public function testStringCentsAreRejectedUnderStrictTypes(): void
     {
-        $this->expectException(\TypeError::class);
         // This file declares strict_types=1, so "10" is NOT coerced to 10.
-        new Money('10', Currency::EUR);
+        $this->assertThrows(\TypeError::class, fn() => new Money('10', Currency::EUR),
+            'new Money("10", ...) must throw TypeError under strict_types: type the constructor parameter as int.');
     }
 
     public function testFormat(): void
@@ -59,8 +71,8 @@ final class MoneyTest extends TestCase
 
     public function testAddingDifferentCurrenciesThrows(): void
     {
-        $this->expectException(\DomainException::class);
-        (new Money(100, Currency::EUR))->add(new Money(100, Currency::USD));
+        $this->assertThrows(\DomainException::class, fn() => (new Money(100, Currency::EUR))->add(new Money(100, Currency::USD)),
+            'adding USD to EUR must throw DomainException: compare the currencies before adding.');
     }
 
     public function testMultiply(): void

@@ -1,28 +1,42 @@
 import { readFile } from 'node:fs';
 
+const SCHEDULERS = {
+  sync: (fn) => fn(), // runs now, before anything queued
+  nextTick: (fn) => process.nextTick(fn), // drained before promise microtasks
+  promise: (fn) => Promise.resolve().then(fn), // microtask queue
+  immediate: (fn) => setImmediate(fn), // check phase, right after poll
+  timeout: (fn) => setTimeout(fn, 0), // timers phase of the NEXT loop iteration
+};
+
 /**
- * Schedules five labelled callbacks from inside an I/O callback and resolves
- * with the order in which the event loop ran them.
+ * From inside an I/O callback, schedules every task with the mechanism it names and
+ * resolves with the labels in the order the event loop ran them.
  *
+ * @param {Array<[keyof SCHEDULERS, string]>} tasks
  * @returns {Promise<string[]>}
  */
-export function recordOrder() {
+export function recordOrder(tasks) {
   return new Promise((resolve, reject) => {
+    const unknown = tasks.find(([kind]) => !Object.hasOwn(SCHEDULERS, kind));
+    if (unknown) {
+      reject(new TypeError(`Unknown kind: ${unknown[0]}`));
+      return;
+    }
     readFile(import.meta.filename, (err) => {
       if (err) {
         reject(err);
         return;
       }
       const order = [];
-      // Scheduled in "wrong" order on purpose: the loop decides, not the source.
-      setTimeout(() => {
-        order.push('timeout'); // timers phase of the NEXT loop iteration
-        resolve(order);
-      }, 0);
-      setImmediate(() => order.push('immediate')); // check phase, right after poll
-      Promise.resolve().then(() => order.push('promise')); // microtask queue
-      process.nextTick(() => order.push('nextTick')); // drained before microtasks
-      order.push('sync'); // runs now, before anything queued
+      let pending = tasks.length;
+      if (pending === 0) resolve(order);
+      for (const [kind, label] of tasks) {
+        SCHEDULERS[kind](() => {
+          order.push(label);
+          pending -= 1;
+          if (pending === 0) resolve(order);
+        });
+      }
     });
   });
 }

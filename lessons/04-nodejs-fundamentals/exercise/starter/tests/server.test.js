@@ -1,4 +1,5 @@
 import { test, after, before } from 'node:test';
+import { once } from 'node:events';
 import assert from 'node:assert/strict';
 import { createServer } from '../src/server.js';
 import { listen, request } from './helpers.js';
@@ -31,11 +32,21 @@ test('GET /?x=1 is still the / route (compare the pathname, not req.url)', async
 
 test('GET /slow waits about 100 ms without blocking other requests', async () => {
   const started = performance.now();
-  const [slow, fast] = await Promise.all([request(port, '/slow'), request(port, '/')]);
+  const finished = [];
+  const slowPromise = request(port, '/slow').then((res) => { finished.push('/slow'); return res; });
+  // 'request' listeners run right after the route handler returns, in the same turn of the loop.
+  const [, slowRes] = await once(server, 'request');
+  assert.equal(slowRes.writableEnded, false,
+    'the /slow handler answered before returning, so it waited without giving the event loop back: a loop that checks the clock blocks every other request; wait with setTimeout');
+  const fast = await request(port, '/');
+  finished.push('/');
+  assert.equal(fast.status, 200, 'GET / must keep answering while /slow is waiting');
+  assert.deepEqual(finished, ['/'],
+    'GET / must be answered while /slow is still waiting: any loop that waits for the clock (even one that awaits in between) keeps the event loop from serving others; use setTimeout');
+  const slow = await slowPromise;
   const elapsed = performance.now() - started;
   assert.equal(slow.status, 200, 'GET /slow must answer 200');
   assert.deepEqual(JSON.parse(slow.body), { message: 'slow' }, 'GET /slow must send {"message":"slow"}');
-  assert.equal(fast.status, 200, 'GET / must keep answering while /slow is waiting');
   assert.ok(elapsed >= 90, `GET /slow must wait about 100 ms (took ${Math.round(elapsed)} ms): use setTimeout`);
 });
 

@@ -8,6 +8,7 @@ import { gracefulShutdown } from '../src/shutdown.js';
 import { listen, request, tryConnect } from './helpers.js';
 
 test('gracefulShutdown() lets an in-flight request finish and refuses new connections', async () => {
+  const timersBefore = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
   const server = createServer();
   const port = await listen(server);
 
@@ -28,6 +29,9 @@ test('gracefulShutdown() lets an in-flight request finish and refuses new connec
 
   await closed;
   const took = performance.now() - started;
+  const timersLeft = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+  assert.ok(timersLeft <= timersBefore,
+    'gracefulShutdown() left a timer running after the server closed: clearTimeout()/clearInterval() every timer you started, or the process cannot exit');
   assert.equal(server.listening, false, 'the promise must resolve only once the server is closed');
   assert.ok(
     took < 2_000,
@@ -51,7 +55,7 @@ test('gracefulShutdown() force-closes connections that outlive timeoutMs', async
   assert.equal(server.listening, false, 'the promise must resolve only once the server is closed');
 });
 
-test('src/main.js drains and exits with code 0 on SIGTERM', { skip: process.platform === 'win32' }, async () => {
+for (const signal of ['SIGTERM', 'SIGINT']) test(`src/main.js drains and exits with code 0 on ${signal}`, { skip: process.platform === 'win32' }, async () => {
   const main = fileURLToPath(new URL('../src/main.js', import.meta.url));
   const child = spawn(process.execPath, [main], { env: { ...process.env, PORT: '0' } });
   let out = '';
@@ -66,9 +70,9 @@ test('src/main.js drains and exits with code 0 on SIGTERM', { skip: process.plat
     exited.then(() => reject(new Error(`src/main.js exited before listening; output: ${out}`)));
   });
   assert.equal((await request(port, '/')).status, 200, 'the server started by src/main.js must answer GET /');
-  child.kill('SIGTERM');
-  const [code, signal] = await exited;
-  assert.equal(signal, null, 'the process was killed by the signal: main.js must handle SIGTERM and shut down itself');
-  assert.equal(code, 0, 'after SIGTERM the process must exit with code 0 once the server is closed');
+  child.kill(signal);
+  const [code, exitSignal] = await exited;
+  assert.equal(exitSignal, null, `the process was killed by ${signal}: main.js must handle it and shut down itself`);
+  assert.equal(code, 0, `after ${signal} the process must exit with code 0 once the server is closed`);
   assert.match(out, /"closed"/, 'main.js logs "closed" once gracefulShutdown() has resolved');
 });

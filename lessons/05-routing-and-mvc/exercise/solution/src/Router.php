@@ -83,8 +83,14 @@ final class Router
         }
         $methods = array_keys($allowed);
         sort($methods);
+        $allow = implode(', ', $methods);
 
-        return Response::text(405, 'Method Not Allowed')->withHeader('Allow', implode(', ', $methods));
+        // OPTIONS asks what the resource supports: the same list, as a success.
+        if ($request->method === 'OPTIONS') {
+            return (new Response(204))->withHeader('Allow', $allow);
+        }
+
+        return Response::text(405, 'Method Not Allowed')->withHeader('Allow', $allow);
     }
 
     /**

@@ -4,13 +4,22 @@ declare(strict_types=1);
 
 // The front controller: the web server sends every request that is not a real
 // file here (Apache: FallbackResource /index.php or mod_rewrite; nginx: try_files).
-// Try it locally with: php -S 127.0.0.1:8080 public/index.php
+// Try it locally with: php -S 127.0.0.1:8080 -t public public/index.php
 
 use Exercise\Controller\UserController;
 use Exercise\Request;
 use Exercise\Router;
 use Exercise\Service\UserDirectory;
 use Exercise\View\UserSerializer;
+
+// PHP's built-in server runs this router script for every request, static files included.
+// Returning false hands an existing file back to the server to deliver as it is.
+if (PHP_SAPI === 'cli-server') {
+    $file = __DIR__ . parse_url((string) ($_SERVER['REQUEST_URI'] ?? '/'), PHP_URL_PATH);
+    if ($file !== __FILE__ && is_file($file)) {
+        return false;
+    }
+}
 
 require __DIR__ . '/../tests/bootstrap.php';
 
@@ -20,7 +29,9 @@ $users = new UserDirectory([
     1 => ['id' => 1, 'name' => 'Ada', 'email' => 'ada@example.com', 'password_hash' => '(hidden)'],
 ]);
 $router = new Router();
-$router->add('GET', '/users/{id:\d+}', [new UserController($users, new UserSerializer()), 'show']);
+$controller = new UserController($users, new UserSerializer());
+$router->add('GET', '/users/{id:\d+}', [$controller, 'show']);
+$router->add('GET', '/users/{id:\d+}/page', [$controller, 'page']);
 
 // Only this file reads the superglobals; everything after it gets a Request.
 $request = new Request(

@@ -27,9 +27,20 @@ final class RouterTest extends TestCase
         $router->add('GET', '/users/me', $handler('me'));
         $router->add('GET', '/users/{id:\d+}', $handler('showUser'));
         $router->add('DELETE', '/users/{id:\d+}', $handler('deleteUser'));
+        $router->add('GET', '/files/latest', $handler('latestFile'));
         $router->add('GET', '/files/{name}', $handler('showFile'));
+        $router->add('PUT', '/files/{name}', $handler('putFile'));
         $router->add('GET', '/', $handler('home'));
         return $router;
+    }
+
+    /** @param list<string> $paths */
+    private function dispatchAll(array $paths): void
+    {
+        $router = $this->router();
+        foreach ($paths as $path) {
+            $router->dispatch(new Request('GET', $path));
+        }
     }
 
     public function testGetWithTypedParameterCallsHandlerWithParams(): void
@@ -87,6 +98,31 @@ final class RouterTest extends TestCase
         $this->assertSame([], $this->calls, 'No handler may run for a 405.');
     }
 
+    public function testAllowListsOnlyTheMethodsOfThatPath(): void
+    {
+        $router = $this->router();
+
+        $files = $router->dispatch(new Request('DELETE', '/files/report.pdf'));
+        $this->assertSame(405, $files->status, 'DELETE /files/report.pdf: the path matches GET and PUT routes, so the answer is 405.');
+        $this->assertSame('GET, HEAD, PUT', $files->header('Allow'), "Allow must list the methods of the routes matching THIS path (GET, PUT, plus HEAD), not every method the router knows: 'GET, HEAD, PUT'.");
+
+        $users = $router->dispatch(new Request('PATCH', '/users/7'));
+        $this->assertSame('DELETE, GET, HEAD', $users->header('Allow'), "PATCH /users/7: PUT belongs to /files/{name}, not to this path, so Allow is 'DELETE, GET, HEAD'.");
+    }
+
+    public function testOptionsReportsAllowWithoutRunningAHandler(): void
+    {
+        $router = $this->router();
+
+        $response = $router->dispatch(new Request('OPTIONS', '/users/42'));
+        $this->assertSame(204, $response->status, 'OPTIONS on a known path without its own route must succeed with 204 No Content.');
+        $this->assertSame('DELETE, GET, HEAD', $response->header('Allow'), 'OPTIONS must report the same Allow list a 405 would: the methods of this path, sorted, plus HEAD.');
+        $this->assertSame('', $response->body, 'A 204 response carries no content.');
+        $this->assertSame([], $this->calls, 'OPTIONS asks what the resource supports; no handler may run.');
+
+        $this->assertSame(404, $router->dispatch(new Request('OPTIONS', '/orders/1'))->status, 'OPTIONS on a path no route matches is still 404.');
+    }
+
     public function testHeadRunsTheGetHandlerWithoutBody(): void
     {
         $get = $this->router()->dispatch(new Request('GET', '/users/42'));
@@ -130,6 +166,9 @@ final class RouterTest extends TestCase
 
         $this->assertSame(['showFile', ['name' => 'a/b']], $this->calls[0] ?? null, "Split the raw path on '/' first, then decode each segment: '/files/a%2Fb' gives name 'a/b'.");
         $this->assertSame(['showFile', ['name' => 'a%2Fb']], $this->calls[1] ?? null, "Decode only once: '/files/a%252Fb' gives name 'a%2Fb', not 'a/b'.");
+
+        $router->dispatch(new Request('GET', '/files/q1+q2%20final'));
+        $this->assertSame(['showFile', ['name' => 'q1+q2 final']], $this->calls[2] ?? null, "Decode path segments with rawurldecode(): in a path '+' is a plus sign, only '%20' is a space (urldecode() is for form data).");
     }
 
     public function testDotSegmentsAreRejected(): void
@@ -145,12 +184,19 @@ final class RouterTest extends TestCase
         $this->router()->dispatch(new Request('GET', '/users/me'));
 
         $this->assertSame([['me', []]], $this->calls, "'/users/me' was registered before '/users/{id}': the first matching route must win.");
+
+        $this->dispatchAll(['/files/latest', '/files/other']);
+        $this->assertSame([['latestFile', []], ['showFile', ['name' => 'other']]], array_slice($this->calls, 1), "'/files/latest' also matches '/files/{name}', but it was registered first, so it wins; try the routes in registration order and stop at the first match.");
     }
 
     public function testInvalidParameterRegexIsRejectedAtRegistration(): void
     {
-        $this->expectException(\InvalidArgumentException::class);
-
-        (new Router())->add('GET', '/broken/{id:[0-9}', static fn (): Response => new Response());
+        try {
+            (new Router())->add('GET', '/broken/{id:[0-9}', static fn (): Response => new Response());
+        } catch (\InvalidArgumentException $e) {
+            $this->addToAssertionCount(1);
+            return;
+        }
+        $this->fail("add() must throw InvalidArgumentException for the broken regex '[0-9': compile it once (preg_match on '') when the route is added.");
     }
 }

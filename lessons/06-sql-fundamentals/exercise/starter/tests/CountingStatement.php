@@ -12,14 +12,19 @@ use PDOStatement;
  * A PDOStatement that counts every row the database hands to PHP, however
  * the code reads it (fetch, fetchAll, fetchColumn, fetchObject or foreach).
  * The tests use it to tell "the database aggregated" from "PHP looped over
- * every item row".
+ * every item row". It also records the SQL text of every statement, so the
+ * tests can check that values arrive as bound parameters, not inside the SQL.
  */
 final class CountingStatement extends PDOStatement
 {
     public static int $rowsFetched = 0;
 
+    /** @var list<string> SQL text of every statement prepared or queried */
+    public static array $sqlTexts = [];
+
     protected function __construct()
     {
+        self::$sqlTexts[] = $this->queryString;
     }
 
     public function getIterator(): Iterator

@@ -276,6 +276,41 @@ final class ReportsTest extends TestCase
         );
     }
 
+    public function testValuesReachTheDatabaseAsBoundParametersNotAsSqlText(): void
+    {
+        // Escaping by hand (str_replace, PDO::quote, sprintf) stops this one
+        // injection string but is still SQL built from input: the value must
+        // travel separately from the SQL text, bound to a placeholder.
+        $this->pdo->exec("INSERT INTO customers (id, email, name) VALUES (90, 'o''hara-7731@example.org', 'O''Hara')");
+        $this->pdo->exec("INSERT INTO orders (id, customer_id, created_at, status) VALUES (90, 90, '2026-05-05', 'paid')");
+        $this->pdo->exec("INSERT INTO order_items (order_id, product, quantity, unit_price_cents) VALUES (90, 'Kettle', 1, 43219)");
+
+        CountingStatement::$sqlTexts = [];
+        $orders = $this->reports->ordersForEmail("o'hara-7731@example.org");
+        $this->assertSame([['id' => 90, 'created_at' => '2026-05-05']], $orders, "ordersForEmail(\"o'hara-7731@example.org\") must find that customer's order: an apostrophe is a normal character in a bound value");
+        foreach (CountingStatement::$sqlTexts as $sql) {
+            $this->assertStringNotContainsStringIgnoringCase(
+                'hara-7731',
+                $sql,
+                'ordersForEmail() put the email into the SQL text (' . trim(preg_replace('/\s+/', ' ', $sql)) . '). '
+                . 'Quoting or escaping it yourself (str_replace, PDO::quote, sprintf) is still SQL built from input: '
+                . 'write a placeholder (= :email or = ?) and pass the email to execute()'
+            );
+        }
+
+        CountingStatement::$sqlTexts = [];
+        $rows = $this->reports->revenueByCustomer(43219);
+        $this->assertContains(['email' => "o'hara-7731@example.org", 'revenue_cents' => 43219], $rows, 'revenueByCustomer(43219) must include a customer whose total is exactly 43219');
+        foreach (CountingStatement::$sqlTexts as $sql) {
+            $this->assertStringNotContainsString(
+                '43219',
+                $sql,
+                'revenueByCustomer() put the minimum into the SQL text (' . trim(preg_replace('/\s+/', ' ', $sql)) . '). '
+                . 'Even a number is input: write HAVING ... >= :min and bind it with bindValue(\'min\', $minCents, PDO::PARAM_INT)'
+            );
+        }
+    }
+
     public function testSourceNeverInterpolatesVariablesIntoSql(): void
     {
         $offences = SqlSourceScanner::findInterpolatedSql((string) file_get_contents(__DIR__ . '/../src/Reports.php'));

@@ -104,6 +104,35 @@ final class SchemaTest extends TestCase
         );
     }
 
+    public function testEveryColumnIsRequiredExceptTheOptionalOnes(): void
+    {
+        // One valid row per table; each required column in turn is set to NULL.
+        // Only posts.published_at (a draft) and comments.rating are optional.
+        $rows = [
+            'users' => ['email' => "'nn@example.com'", 'display_name' => "'Nn'", 'created_at' => "'2026-02-01T00:00:00Z'"],
+            'posts' => ['user_id' => '2', 'title' => "'Draft'", 'body' => "'text'"],
+            'tags' => ['name' => "'new-tag'"],
+            'post_tags' => ['post_id' => '2', 'tag_id' => '3'],
+            'comments' => ['post_id' => '1', 'user_id' => '2', 'body' => "'hi'", 'created_at' => "'2026-02-01T00:00:00Z'"],
+            'products' => ['sku' => "'NN-1'", 'name' => "'Lamp'", 'price_cents' => '4500'],
+        ];
+        foreach ($rows as $table => $row) {
+            foreach (array_keys($row) as $column) {
+                $values = array_replace($row, [$column => 'NULL']);
+                $this->assertRejected(
+                    "INSERT INTO $table (" . implode(', ', array_keys($values)) . ') VALUES (' . implode(', ', $values) . ')',
+                    '',
+                    "$table.$column = NULL was accepted: every column except posts.published_at and comments.rating "
+                    . "is required, so declare $table.$column NOT NULL (a REFERENCES, UNIQUE or CHECK constraint lets NULL through)"
+                );
+            }
+            $this->execOrFail(
+                "INSERT INTO $table (" . implode(', ', array_keys($row)) . ') VALUES (' . implode(', ', $row) . ')',
+                "A valid $table row was rejected"
+            );
+        }
+    }
+
     public function testPostTagsRejectsDuplicatePairs(): void
     {
         $this->assertRejected(
@@ -152,12 +181,17 @@ final class SchemaTest extends TestCase
     public function testTimestampsAreUtcIsoText(): void
     {
         $valid = '2026-12-31T23:59:59Z';
-        foreach (['2026-01-05 09:00:00', '2026-01-05T09:00:00', '2026-01-05T09:00:00+01:00', 'yesterday'] as $time) {
+        // The last three have the right shape but are not real instants: a
+        // pattern (GLOB, LIKE) that checks only the shape lets them in.
+        $invalid = ['2026-01-05 09:00:00', '2026-01-05T09:00:00', '2026-01-05T09:00:00+01:00', 'yesterday',
+            '2026-13-05T09:00:00Z', '2026-01-32T09:00:00Z', '2026-01-05T09:60:00Z'];
+        foreach ($invalid as $time) {
             $this->assertRejected(
                 "INSERT INTO users (email, display_name, created_at) VALUES ('t@example.com', 'T', '$time')",
                 '',
-                "users.created_at = '$time' was accepted: instants are UTC ISO-8601 text ending in Z, "
-                . "e.g. CHECK (strftime('%Y-%m-%dT%H:%M:%SZ', created_at) IS created_at)"
+                "users.created_at = '$time' was accepted: instants are real UTC dates and times written as ISO-8601 "
+                . "text ending in Z; checking the shape is not enough, let SQLite parse it: "
+                . "CHECK (strftime('%Y-%m-%dT%H:%M:%SZ', created_at) IS created_at)"
             );
             $this->assertRejected(
                 "INSERT INTO comments (post_id, user_id, body, created_at) VALUES (1, 1, 'x', '$time')",

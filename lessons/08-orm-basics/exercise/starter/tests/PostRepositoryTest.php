@@ -44,6 +44,10 @@ final class PostRepositoryTest extends TestCase
             $post->execute([$i, (($i * 3) % 10) + 1, $special[$i] ?? "Post $i", "Body of post $i"]);
         }
 
+        // SQLite happens to return a plain table scan in id order; this makes it
+        // return unordered results backwards, so a missing ORDER BY shows.
+        $this->pdo->exec('PRAGMA reverse_unordered_selects = ON');
+
         $this->pdo->statements = 0;
         $this->repo = new PostRepository($this->pdo);
     }
@@ -71,7 +75,22 @@ final class PostRepositoryTest extends TestCase
         $expected = $this->describe($this->repo->findAllWithAuthorsNaive());
 
         $this->assertSame($expected, $this->describe($this->repo->findAllWithAuthors()),
-            'findAllWithAuthors() must return the same posts, authors and order (by post id) as the naive version');
+            'findAllWithAuthors() must return the same posts, authors and order as the naive version: '
+            . 'add ORDER BY p.id, because without it the database may return rows in any order');
+    }
+
+    public function testIdentityMapLivesInOneRepositoryNotInAStatic(): void
+    {
+        $this->repo->findAllWithAuthors();
+        $this->pdo->exec("UPDATE users SET name = 'Renamed Author' WHERE id = 4");
+
+        $fresh = new PostRepository($this->pdo);
+        $post1 = $fresh->findAllWithAuthors()[0];
+        $this->assertSame('Renamed Author', $post1->author->name,
+            'A new PostRepository returned an Author loaded by an earlier one: the identity map must be an array '
+            . 'local to the repository (or one call), not a static variable or property shared by every request');
+        $this->assertSame('Renamed Author', $fresh->search('Post 1')[0]->author->name,
+            'search() on a new PostRepository returned a stale Author: do not keep the identity map in a static');
     }
 
     public function testPostsBySameAuthorShareOneAuthorInstance(): void
@@ -104,6 +123,14 @@ final class PostRepositoryTest extends TestCase
         $this->assertSame('Body of post 1', $row['body'], 'update() must not touch body when it is not in the input');
         $this->assertSame(0, (int) $this->pdo->query('SELECT COUNT(*) FROM users WHERE is_admin = 1')->fetchColumn(),
             'update() must never write to users');
+    }
+
+    public function testUpdateReturnsRowsNotFields(): void
+    {
+        $this->assertSame(1, $this->repo->update(6, ['title' => 'Both', 'body' => 'Changed']),
+            'update() changed two fields of ONE post and must return 1, the number of rows changed: return $stmt->rowCount()');
+        $row = $this->pdo->query('SELECT title, body FROM posts WHERE id = 6')->fetch();
+        $this->assertSame(['title' => 'Both', 'body' => 'Changed'], $row, 'update() must apply title and body together');
     }
 
     public function testUpdateWithNothingAllowedOrUnknownIdChangesNothing(): void
@@ -152,7 +179,7 @@ final class PostRepositoryTest extends TestCase
     public function testSearchMatchesSeededRandomNeedlesLiterally(): void
     {
         mt_srand(808);
-        $alphabet = ['a', 'b', '%', '_', '\\', "'", '5', ' '];
+        $alphabet = ['a', 'b', '%', '_', '\\', "'", '5', ' ', '*', '?', '['];
         $insert = $this->pdo->prepare('INSERT INTO posts (id, user_id, title, body) VALUES (?, ?, ?, ?)');
         $titles = [];
         foreach ($this->pdo->query('SELECT id, title FROM posts') as $row) {

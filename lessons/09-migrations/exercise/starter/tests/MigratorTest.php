@@ -71,6 +71,9 @@ final class MigratorTest extends TestCase
                 'status() must list pending versions in numeric order (2, 10, 100), not as text (10, 100, 2)');
             $this->assertSame(['2', '10', '100'], $migrator->migrate(),
                 'migrate() must apply versions in numeric order (2, 10, 100): compare (int) versions, not strings');
+            $this->assertSame(['applied' => ['2', '10', '100'], 'pending' => []], $migrator->status(),
+                'status() must list applied versions in numeric order too (2, 10, 100); ORDER BY version sorts TEXT '
+                . 'as 10, 100, 2, so sort the versions as numbers');
         } finally {
             array_map('unlink', glob("$dir/*.sql") ?: []);
             rmdir($dir);
@@ -94,6 +97,64 @@ final class MigratorTest extends TestCase
 
         $this->assertSame(['0011'], $this->migrator()->migrate(), 'Only the new 0011 must be applied on the next run');
         $this->assertTrue($this->tableExists('tags'), '0011 must create the tags table');
+    }
+
+    public function testAFileOlderThanTheNewestAppliedOneIsStillApplied(): void
+    {
+        $this->migrator()->migrate();
+        // A branch merged late: its version is lower than the newest applied one.
+        file_put_contents($this->dir . '/0005_create_late_table.sql', "CREATE TABLE late_table (id INTEGER PRIMARY KEY);\n");
+
+        $this->assertSame(['applied' => ['0001', '0002', '0010'], 'pending' => ['0005']], $this->migrator()->status(),
+            'status() must list 0005 as pending: pending means "not recorded in schema_migrations", not "newer than the newest"');
+        $this->assertSame(['0005'], $this->migrator()->migrate(),
+            'migrate() skipped 0005 because 0010 was already applied: apply every file whose version is not recorded, '
+            . 'do not compare with MAX(version)');
+        $this->assertTrue($this->tableExists('late_table'), '0005 must actually run');
+    }
+
+    public function testAppliedAtIsReadFromTheClockWhenTheMigrationRuns(): void
+    {
+        $tick = 0;
+        $clock = static function () use (&$tick): string {
+            $tick++;
+            return gmdate('Y-m-d\TH:i:s\Z', 1_900_000_000 + 3600 * $tick);
+        };
+        $migrator = new Migrator($this->pdo, $this->dir, $clock);
+        $migrator->migrate();
+        $this->addFixture('0011_create_tags.sql');
+        $migrator->migrate();
+
+        $times = $this->pdo->query('SELECT version, applied_at FROM schema_migrations')->fetchAll(PDO::FETCH_KEY_PAIR);
+        $issued = array_map(static fn (int $t): string => gmdate('Y-m-d\TH:i:s\Z', 1_900_000_000 + 3600 * $t), range(1, max(1, $tick)));
+        foreach ($times as $version => $at) {
+            $this->assertContains($at, $issued, "applied_at of $version ($at) did not come from the injected clock: record (\$this->now)()");
+        }
+        $this->assertGreaterThan($times['0001'], $times['0011'],
+            'The same Migrator applied 0011 in a later run but recorded the time of the first one: call the clock when '
+            . 'a migration is applied, not once in the constructor');
+    }
+
+    public function testAnyErrorWhileApplyingRollsBackNotOnlyPdoExceptions(): void
+    {
+        $this->migrator()->migrate();
+        $this->addFixture('0011_create_tags.sql');
+        $failingClock = static function (): string {
+            throw new \RuntimeException('clock unavailable');
+        };
+
+        $thrown = null;
+        try {
+            (new Migrator($this->pdo, $this->dir, $failingClock))->migrate();
+        } catch (\Throwable $e) {
+            $thrown = $e;
+        }
+        $this->assertNotNull($thrown, 'migrate() must not report success when reading the clock failed');
+        $this->assertFalse($this->pdo->inTransaction(),
+            'A RuntimeException left the transaction open: roll back on any Throwable (catch (\Throwable $e)), '
+            . 'not only on PDOException, then rethrow');
+        $this->assertFalse($this->tableExists('tags'),
+            'A RuntimeException during 0011 left its table behind: roll back on any Throwable, not only PDOException');
     }
 
     public function testBrokenMigrationRollsBackAndStops(): void
@@ -207,6 +268,9 @@ final class MigratorTest extends TestCase
             $this->fail('After 0020, the old application\'s INSERT without full_name failed (' . $e->getMessage()
                 . '): the expand step must keep every old write working');
         }
+        $this->assertSame(1, (int) $this->pdo->query("SELECT COUNT(*) FROM users WHERE email = 'old@example.com' AND (full_name IS NULL OR full_name = name)")->fetchColumn(),
+            'A row written by the old code got a made-up full_name (a DEFAULT): leave the new column NULL (no DEFAULT), '
+            . 'so the next backfill (WHERE full_name IS NULL) still finds the rows old code writes');
     }
 
     private function migrator(): Migrator

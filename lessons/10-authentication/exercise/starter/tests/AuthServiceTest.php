@@ -98,6 +98,33 @@ final class AuthServiceTest extends TestCase
         $this->assertSame($id, $this->session->get('user_id'), "After login the session must hold 'user_id' with the user's ID.");
     }
 
+    public function testRegisterAndLoginNormaliseTheEmailTheSameWay(): void
+    {
+        $rule = 'lower-case and trim the email in register() too, before validating and storing it, not only in login()';
+        try {
+            $id = $this->auth->register(" Bob@Example.COM\t", self::PASSWORD);
+        } catch (\InvalidArgumentException $e) {
+            $this->fail("register(' Bob@Example.COM\\t') was refused ({$e->getMessage()}): $rule");
+        }
+
+        foreach (['bob@example.com', 'BOB@EXAMPLE.COM ', ' bOb@example.com'] as $spelling) {
+            $this->assertSame($id, $this->attempt($spelling, self::PASSWORD) ?? $this->session->get('user_id'),
+                "An account registered as ' Bob@Example.COM' could not log in as '$spelling': $rule");
+        }
+    }
+
+    public function testLoginStoresTheAuthenticationTimeFromTheClock(): void
+    {
+        $this->auth->register(self::EMAIL, self::PASSWORD);
+        mt_srand(1011);
+        $this->clock->advance(mt_rand(1000, 90000));
+
+        $this->auth->login(self::EMAIL, self::PASSWORD);
+        $this->assertSame($this->clock->now()->getTimestamp(), $this->session->get('auth_time'),
+            "After login the session must hold 'auth_time' = \$this->clock->now()->getTimestamp() (an int), so the server "
+            . 'can enforce an absolute timeout; take it from the injected clock, never time()');
+    }
+
     public function testWrongPasswordAndUnknownEmailFailWithTheSameMessage(): void
     {
         $this->auth->register(self::EMAIL, self::PASSWORD);

@@ -66,6 +66,15 @@ test('a body of exactly 10 KiB is accepted, one byte more is a 413', async () =>
   assertProblem(await post({ body: exact + ' ', chunked: true }), 413, 'a chunked body of 10241 bytes');
 });
 
+test('the limit counts bytes, not characters', async () => {
+  // 100 emoji are 400 bytes but only 200 UTF-16 units: a reader that counts string length sees a smaller body.
+  const json = JSON.stringify({ name: '\u{1F600}'.repeat(100), email: 'ada@example.com' });
+  const padded = json + ' '.repeat(10 * 1024 + 1 - Buffer.byteLength(json)); // 10241 bytes
+  assertProblem(await post({ body: padded, chunked: true }), 413, 'a chunked body of 10241 bytes with multi-byte characters (MAX_BODY_BYTES counts bytes: add chunk.length of each Buffer, do not setEncoding and count string length)');
+  const exact = padded.slice(0, -1); // 10240 bytes
+  assert.equal((await post({ body: exact, chunked: true })).status, 201, 'a chunked body of exactly 10240 bytes with multi-byte characters is within the limit');
+});
+
 test('reading stops at the limit: a body that never ends still gets a 413', async () => {
   const res = await sendEndless(port, { maxMs: 3000 });
   assert.ok(!res.timedOut, `the server was still reading after ${res.sentBytes} bytes of a body with no end: count bytes while reading and answer 413 as soon as they pass MAX_BODY_BYTES`);
@@ -76,6 +85,32 @@ test('a declared Content-Length over the limit is refused before the body arrive
   const res = await sendEndless(port, { maxMs: 2000, contentLength: 50 * 1024 * 1024 });
   assert.ok(!res.timedOut, 'the client declared 50 MiB in Content-Length: answer 413 at once instead of waiting for (and reading) the body');
   assert.equal(res.status, 413, 'a Content-Length over MAX_BODY_BYTES must be refused with 413');
+});
+
+test('an empty body, invalid UTF-8 and a non-object are told apart', async () => {
+  assertProblem(await post({ body: '' }), 400, 'an empty body (it is not valid JSON: do not default it to {})');
+  const badUtf8 = Buffer.concat([Buffer.from('{"name":"Ad'), Buffer.from([0xff, 0xfe]), Buffer.from('a","email":"ada@example.com"}')]);
+  assertProblem(await post({ body: badUtf8 }), 400, 'a body with invalid UTF-8 bytes (decode with new TextDecoder("utf-8", { fatal: true }) and answer 400 when it throws; Buffer#toString silently replaces bad bytes)');
+  for (const text of ['null', '[]', '"Ada"', '42']) {
+    const res = await post({ body: text });
+    assertProblem(res, 422, `the JSON value ${text} (valid JSON, but not an object: the rules reject it)`);
+    assert.ok(Array.isArray(res.json.errors) && res.json.errors.some((e) => e.pointer === ''), `${text}: report the error at the root pointer "" in errors`);
+  }
+});
+
+test('the path must be exactly /users', async () => {
+  const body = JSON.stringify({ name: 'Ada', email: 'ada@example.com' });
+  for (const path of ['/usersx', '/users-admin', '/users/extra', '/api/users']) {
+    const res = await post({ path, body });
+    assert.equal(res.status, 404, `POST ${path} is not POST /users: compare the whole pathname with ===, not startsWith/includes; got ${res.status}`);
+  }
+});
+
+test('concurrent creations get distinct ids', async () => {
+  const results = await Promise.all(Array.from({ length: 8 }, (_, i) => post({ body: JSON.stringify({ name: `Par ${i}`, email: `p${i}@example.com` }) })));
+  for (const res of results) assert.equal(res.status, 201, 'a valid user must be created with 201');
+  const ids = new Set(results.map((r) => r.json.id));
+  assert.equal(ids.size, results.length, 'users created at the same moment need different ids: use a counter, not the clock');
 });
 
 test('the path is routed without its query string', async () => {

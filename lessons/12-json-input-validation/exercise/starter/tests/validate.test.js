@@ -25,6 +25,16 @@ test('every error is reported, not only the first', () => {
   }
 });
 
+test('no detail echoes the submitted value', () => {
+  const marker = `Zq${Math.random().toString(36).slice(2, 8)}`;
+  const bad = { name: marker.repeat(30), email: `${marker} at nowhere`, age: `${marker}`, [marker]: marker };
+  const errors = validateCreateUser(bad);
+  assert.deepEqual(pointers(errors), [`/${marker}`, '/age', '/email', '/name'].sort(), 'every broken rule is reported');
+  for (const e of errors) {
+    assert.ok(!e.detail.includes(marker), `the detail for ${e.pointer} repeats the submitted value: describe the rule ("name must be 1 to 100 characters long."), never the input`);
+  }
+});
+
 test('types are not juggled: "30" is not a number', () => {
   assert.deepEqual(pointers(validateCreateUser({ ...valid, age: '30' })), ['/age'], 'age "30" is a string: reject it at /age');
   assert.deepEqual(pointers(validateCreateUser({ ...valid, age: 30.5 })), ['/age'], 'age must be an integer');
@@ -35,6 +45,7 @@ test('types are not juggled: "30" is not a number', () => {
 
 test('name length is checked after trimming', () => {
   assert.deepEqual(pointers(validateCreateUser({ ...valid, name: '   ' })), ['/name'], 'a blank name must be rejected');
+  assert.deepEqual(pointers(validateCreateUser({ ...valid, name: '\t\n \u00a0' })), ['/name'], 'a name of tabs, newlines and no-break spaces is blank too: use name.trim(), which removes all white space');
   assert.deepEqual(pointers(validateCreateUser({ ...valid, name: 'x'.repeat(101) })), ['/name'], 'a name over 100 characters must be rejected');
   assert.deepEqual(validateCreateUser({ ...valid, name: 'x'.repeat(100) }), [], '100 characters is still allowed');
   assert.deepEqual(validateCreateUser({ ...valid, name: `  ${'y'.repeat(100)}  ` }), [], 'measure the name after trimming: 100 characters plus spaces is allowed');

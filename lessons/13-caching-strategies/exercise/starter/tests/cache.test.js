@@ -98,6 +98,26 @@ test('cached() accepts a TTL function, e.g. a short TTL for "not found"', async 
   assert.equal(calls, 2, 'when ttlMs is a function, call it with the loaded value to get the TTL');
 });
 
+test('cached() awaits an asynchronous store (like the Valkey adapter)', async () => {
+  const clock = fakeClock();
+  const inner = new TtlCache({ now: clock.now });
+  // Same interface as the lesson's Valkey adapter: every method returns a promise.
+  const asyncStore = {
+    get: async (key) => inner.get(key),
+    set: async (key, value, ttlMs) => inner.set(key, value, ttlMs),
+    delete: async (key) => inner.delete(key),
+  };
+  const cached = createCached(asyncStore);
+  let calls = 0;
+  const loader = async () => { calls += 1; return { n: calls }; };
+
+  assert.deepEqual(await cached('k', 1000, loader), { n: 1 }, 'a miss on an async store must run the loader: await store.get(), whose answer is a promise');
+  assert.deepEqual(await cached('k', 1000, loader), { n: 1 }, 'a hit on an async store must return the stored value: await store.get() before comparing it with undefined');
+  assert.equal(calls, 1, 'the second call must be a hit: the store works with promises, so await store.get() and store.set()');
+  clock.advance(1000);
+  assert.deepEqual(await cached('k', 1000, loader), { n: 2 }, 'after the TTL the loader must run again');
+});
+
 test('cached() never stores a failure', async () => {
   const cached = createCached(new TtlCache({ now: fakeClock().now }));
   let calls = 0;

@@ -9,11 +9,11 @@ const SEED = {
 };
 
 /** Start a fresh app on a free port, run fn(ctx), always close the server. */
-async function withApp(fn, { ttlMs = 60_000 } = {}) {
+async function withApp(fn, { ttlMs = 60_000, wrap = (repo) => repo } = {}) {
   let t = 1_000_000;
   const clock = { now: () => t, advance: (ms) => { t += ms; } };
   const products = createProductRepository(SEED);
-  const server = createApp({ products, now: clock.now, ttlMs });
+  const server = createApp({ products: wrap(products), now: clock.now, ttlMs });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${server.address().port}`;
   const request = (path, init) => fetch(base + path, init);
@@ -132,11 +132,65 @@ test('a response that varies by Accept-Language says so with Vary', () => withAp
   assert.notEqual(en.headers.get('etag'), fr.headers.get('etag'), 'each language variant has its own ETag: the cache key must include the language');
 }));
 
-test('unknown products get 404', () => withApp(async ({ request }) => {
+test('unknown products get 404, even with If-None-Match: *', () => withApp(async ({ request }) => {
   const res = await request('/products/999');
   assert.equal(res.status, 404, 'a product that does not exist must give 404');
   await res.arrayBuffer();
+  const star = await request('/products/998', { headers: { 'If-None-Match': '*' } });
+  await star.arrayBuffer();
+  assert.equal(star.status, 404, 'If-None-Match: * matches only when a current representation exists (RFC 9110 §13.1.2): a missing product is 404, never 304; check for "not found" before the validators');
 }));
+
+test('a PUT evicts only that product, and a name-only change gets a new ETag', () => withApp(async ({ request, products }) => {
+  await (await request('/products/2')).arrayBuffer();
+  const before = await request('/products/1');
+  const oldEtag = before.headers.get('etag');
+  await before.arrayBuffer();
+  const loads = products.loads;
+
+  const put = await request('/products/1', {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: { en: 'Kettle II', fr: 'Bouilloire II' }, priceCents: 2999 }),
+  });
+  assert.equal(put.status, 204, 'a successful PUT must answer 204 No Content');
+  await (await request('/products/2')).arrayBuffer();
+  assert.equal(products.loads, loads, 'PUT /products/1 must not evict /products/2: delete the keys of the changed product, not the whole cache');
+
+  const after = await request('/products/1', { headers: { 'If-None-Match': oldEtag } });
+  assert.equal(after.status, 200, 'the old ETag no longer matches after the name changed: the ETag must be a hash of the bytes sent (etagFor(body)), not of the id, language or price');
+  assert.equal((await after.json()).name, 'Kettle II', 'after PUT, GET must return the new name');
+  assert.notEqual(after.headers.get('etag'), oldEtag, 'new bytes need a new ETag, even when the price did not change');
+}));
+
+test('PUT invalidates after the write: a read during a slow save does not re-cache old data', () => {
+  let release; // set while save() is waiting: the test lets it finish after its read
+  const wrap = (repo) => ({
+    get loads() { return repo.loads; },
+    find: (id) => repo.find(id),
+    async save(id, product) {
+      await new Promise((resolve) => { release = resolve; setTimeout(resolve, 5000); });
+      return repo.save(id, product);
+    },
+  });
+  return withApp(async ({ request }) => {
+    await (await request('/products/1')).arrayBuffer(); // cached
+    const put = request('/products/1', {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ name: { en: 'Copper kettle', fr: 'Bouilloire en cuivre' }, priceCents: 4100 }),
+    });
+    const started = Date.now();
+    while (!release && Date.now() - started < 5000) await new Promise((resolve) => setTimeout(resolve, 5));
+    assert.ok(release, 'PUT /products/:id never called products.save(): parse the body and save it');
+    const during = await request('/products/1');
+    await during.arrayBuffer(); // the row is not written yet: old data is fine here
+    release();
+    assert.equal((await put).status, 204, 'a successful PUT must answer 204 No Content');
+    const after = await request('/products/1');
+    assert.equal((await after.json()).name, 'Copper kettle', 'a GET during the save loaded the old row and cached it again: delete the cached variants AFTER products.save() has finished, not before');
+  }, { wrap });
+});
 
 test('GET /me is personal and must never be stored by a shared cache', () => withApp(async ({ request }) => {
   const res = await request('/me');

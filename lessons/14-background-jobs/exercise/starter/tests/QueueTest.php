@@ -58,6 +58,45 @@ final class QueueTest extends QueueTestCase
         $this->assertSame(1, (int) $this->connect()->query('SELECT COUNT(*) FROM jobs')->fetchColumn(), 'A rejected payload must not leave a row in jobs.');
     }
 
+    public function testPayloadLimitCountsBytesNotCharacters(): void
+    {
+        try {
+            $this->queue()->enqueue('render_pdf', ['html' => str_repeat('é', 5000)]); // 5,011 characters, 10,011 bytes of JSON
+            $this->fail('A payload of 5,000 "é" is over 8192 bytes of JSON (each is 2 bytes in UTF-8): measure with strlen(), which counts bytes, not mb_strlen(), which counts characters.');
+        } catch (\InvalidArgumentException) {
+        }
+        $this->assertSame(0, (int) $this->connect()->query('SELECT COUNT(*) FROM jobs')->fetchColumn(), 'A rejected payload must not leave a row in jobs.');
+    }
+
+    public function testDeadLetterIsOneTransaction(): void
+    {
+        $queue = $this->queue();
+        $id = $queue->enqueue('job', ['n' => 1]);
+        $queue->claim('w');
+        // Make the DELETE fail half-way, as a full disk or a lost connection would.
+        $this->connect()->exec("CREATE TRIGGER jobs_no_delete BEFORE DELETE ON jobs BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END");
+
+        try {
+            $queue->deadLetter($id, 'gave up');
+            $this->fail('deadLetter() must let the failed DELETE\'s exception through (rethrow it after rolling back), not swallow it.');
+        } catch (\PDOException) {
+        }
+        $this->assertCount(0, $this->deadLetters(), 'The DELETE from jobs failed, so the INSERT into dead_letters must be rolled back too: run both in one transaction (beginTransaction, INSERT, DELETE, commit; rollBack and rethrow on any Throwable). Otherwise the job is both dead and still queued.');
+        $this->assertNotFalse($this->jobRow($id), 'When deadLetter() fails, the job must still be in jobs.');
+    }
+
+    public function testOldestPendingAgeIsTheOldestNotTheNewest(): void
+    {
+        $queue = $this->queue();
+        $queue->enqueue('job', ['n' => 1]);
+        $gap = random_int(20, 90);
+        $this->clock->advance($gap);
+        $queue->enqueue('job', ['n' => 2]);
+        $this->clock->advance(15);
+
+        $this->assertSame($gap + 15, $queue->stats()['oldest_pending_age'], 'oldest_pending_age is now minus the EARLIEST created_at of the pending jobs (MIN), not the latest: it measures how long the longest-waiting job has waited.');
+    }
+
     public function testClaimedJobIsInvisibleToAnotherConnection(): void
     {
         $a = $this->queue();

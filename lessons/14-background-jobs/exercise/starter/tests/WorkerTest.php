@@ -144,6 +144,39 @@ final class WorkerTest extends QueueTestCase
         $this->assertFalse($worker->runOnce(), 'deadLetter() must delete the row from jobs, so claim() can never return it again.');
     }
 
+    public function testMaxAttemptsComesFromTheConstructor(): void
+    {
+        $max = random_int(4, 6);
+        $id = $this->queue()->enqueue('call_api', []);
+        $calls = 0;
+        $worker = new Worker($this->queue(), ['call_api' => function () use (&$calls): void {
+            $calls++;
+            throw new RetryableException('timeout');
+        }], $this->clock, 'w', $max, 10, 3600, static fn (int $delay): int => $delay);
+
+        for ($i = 0; $i < $max + 2; $i++) {
+            $worker->runOnce();
+            $this->clock->advance(3600);
+        }
+        $this->assertSame($max, $calls, "With maxAttempts = $max the handler must run exactly $max times: compare with \$this->maxAttempts, not a literal 3.");
+        $this->assertFalse($this->jobRow($id), "After $max failures the job must be dead-lettered.");
+
+        // A job whose workers crashed max - 1 times has attempts = max on its next claim: still allowed to run.
+        $crashy = $this->queue()->enqueue('explode', []);
+        $queue = $this->queue();
+        for ($i = 0; $i < $max - 1; $i++) {
+            $queue->claim('doomed');
+            $this->clock->advance(600);
+            $queue->requeueStale(300);
+        }
+        $ran = 0;
+        (new Worker($this->queue(), ['explode' => function () use (&$ran): void {
+            $ran++;
+        }], $this->clock, 'w', $max, 10, 3600, static fn (int $delay): int => $delay))->runOnce();
+        $this->assertSame(1, $ran, "With maxAttempts = $max a job on its attempt $max must still run: only attempts > maxAttempts (the constructor's value) skip the handler.");
+        $this->assertSame('done', $this->jobRow($crashy)['status'], 'The job ran successfully, so it must be done.');
+    }
+
     public function testPermanentFailureGoesStraightToDeadLetters(): void
     {
         $id = $this->queue()->enqueue('charge_card', ['order_id' => 5]);

@@ -2,6 +2,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadConfig } from '../src/config.js';
 import { sign, verify } from '../src/tokens.js';
+import { createHmac } from 'node:crypto';
+
+/** verify() must answer null for a bad token, never throw: a failure here is an assertion, not a crash. */
+function verifyNoThrow(config, token, why) {
+  let result;
+  assert.doesNotThrow(() => { result = verify(config, token); }, `verify() threw for ${JSON.stringify(token)}: ${why}`);
+  return result;
+}
 
 const env = (keys) => ({ APP_ENV: 'staging', DATABASE_URL: 'postgres://localhost/app', SIGNING_KEYS: keys });
 
@@ -33,6 +41,27 @@ test('tampered, forged and malformed tokens are rejected', () => {
   const other = loadConfig(env('k2:attacker-secret'));
   assert.equal(verify(config, sign(other, { sub: 'admin' })), null, 'a token signed with another secret must be rejected');
   for (const bad of ['', 'a.b', 'a.b.c.d', `${kid}.${forgedPayload}.short`, 42]) {
-    assert.equal(verify(config, bad), null, `verify(${JSON.stringify(bad)}) must return null, not throw`);
+    assert.equal(verifyNoThrow(config, bad, 'check the shape, and the lengths before timingSafeEqual'), null, `verify(${JSON.stringify(bad)}) must return null`);
+  }
+});
+
+test('a correctly signed payload that is not JSON is rejected, not thrown', () => {
+  const config = loadConfig(env('k7:secret-seven'));
+  const payload = Buffer.from('not json {').toString('base64url');
+  const signature = createHmac('sha256', 'secret-seven').update(`k7.${payload}`).digest('base64url');
+  const result = verifyNoThrow(config, `k7.${payload}.${signature}`, 'wrap JSON.parse in try/catch and return null');
+  assert.equal(result, null, 'verify() must return null when the payload is not JSON: wrap JSON.parse in try/catch');
+});
+
+test('every listed key verifies its own tokens, and only those', () => {
+  const kids = ['blue', 'green', 'red', 'amber'];
+  const config = loadConfig(env(kids.map((kid) => `${kid}:${kid}-secret`).join(',')));
+  for (const kid of kids) {
+    const alone = loadConfig(env(`${kid}:${kid}-secret`));
+    const token = sign(alone, { sub: kid });
+    assert.equal(token.split('.')[0], kid, 'sign() must put the kid of the first key in front of the token');
+    assert.deepEqual(verify(config, token), { sub: kid }, `a token signed with ${kid} must verify while ${kid} is listed, wherever it is in the list`);
+    const relabelled = token.replace(`${kid}.`, `${kids.find((k) => k !== kid)}.`);
+    assert.equal(verify(config, relabelled), null, 'a token whose kid was changed must be rejected: use the key the kid names, and sign the kid too');
   }
 });

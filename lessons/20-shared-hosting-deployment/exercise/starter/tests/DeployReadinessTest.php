@@ -80,6 +80,7 @@ final class DeployReadinessTest extends TestCase
         $log = (string) ($ini['error_log'] ?? '');
         $this->assertNotSame('', $log, 'Set error_log in public/.user.ini to a file outside the web root, e.g. /home/USER/logs/php-error.log.');
         $this->assertStringNotContainsString('public', $log, 'error_log must point outside public/ (and public_html/), or the log becomes downloadable.');
+        $this->assertMatchesRegularExpression('#^(/|[A-Za-z]:[\\\\/])#', $log, 'error_log must be an absolute path such as /home/USER/logs/php-error.log: a relative path is resolved from the script\'s folder, which is inside the web root.');
     }
 
     public function testEveryPhpFileLints(): void
@@ -99,7 +100,7 @@ final class DeployReadinessTest extends TestCase
         $composer = json_decode(self::read('composer.json'), true);
         $this->assertIsArray($composer, 'composer.json must be valid JSON.');
         $php = (string) ($composer['require']['php'] ?? '');
-        $this->assertMatchesRegularExpression('/^(>=|\^|~)\s*(8\.[3-9]|9|[1-9]\d)/', $php, 'composer.json must require a supported PHP, e.g. "php": ">=8.3" (8.2 loses security support at the end of 2026).');
+        $this->assertMatchesRegularExpression('/^(>=|\^|~)\s*(8\.[3-9]|9|[1-9]\d)/', $php, 'composer.json must require a supported PHP, e.g. "php": ">=8.3" (8.2\'s security support runs out on 2026-12-31).');
         $this->assertNotEmpty($composer['autoload']['psr-4'] ?? [], 'composer.json must define a PSR-4 autoload section.');
     }
 

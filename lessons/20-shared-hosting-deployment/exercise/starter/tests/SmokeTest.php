@@ -92,4 +92,28 @@ final class SmokeTest extends TestCase
             $this->assertStringNotContainsString('display_errors', $body, "GET $path leaked a configuration file.");
         }
     }
+
+    public function testDotfilesInSubfoldersAreNeverServed(): void
+    {
+        // A real dotfile one level down, as an upload folder or a copied theme might contain.
+        $name = '.secret-' . bin2hex(random_bytes(4)) . '.ini';
+        $file = dirname(__DIR__) . "/public/css/$name";
+        file_put_contents($file, "api_key = leaked\n");
+        try {
+            foreach (["/css/$name", '/css/%2e' . substr($name, 1), "/css/$name?download=1"] as $path) {
+                [$status, , $body] = $this->get($path);
+                $this->assertContains($status, [403, 404], "GET $path must be refused: refuse every path segment that starts with a dot (check the decoded path without its query string), not only dotfiles at the top.");
+                $this->assertStringNotContainsString('leaked', $body, "GET $path served a dotfile from a subfolder.");
+            }
+        } finally {
+            unlink($file);
+        }
+    }
+
+    public function testQueryStringsStillReachTheFrontController(): void
+    {
+        [$status, $headers, $body] = $this->get('/health?verbose=1');
+        $this->assertSame(200, $status, 'GET /health?verbose=1 must be routed like /health: route on the path, not on the whole REQUEST_URI.');
+        $this->assertSame(['status' => 'ok'], json_decode($body, true), 'GET /health?verbose=1 must return {"status":"ok"}.');
+    }
 }

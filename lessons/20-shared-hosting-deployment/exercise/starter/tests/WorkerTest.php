@@ -54,8 +54,8 @@ final class WorkerTest extends TestCase
 
     public function testWorkerStopsWithinItsTimeBudget(): void
     {
-        [$exit, , $output] = $this->runWorker('2', 3.0);
-        $this->assertNotNull($exit, 'bin/worker.php --max-time=2 was still running after 3 s: stop the loop when the time budget is used up.');
+        [$exit, , $output] = $this->runWorker('1', 2.0);
+        $this->assertNotNull($exit, 'bin/worker.php --max-time=1 was still running after 2 s: stop the loop when the time budget is used up.');
         $this->assertSame(0, $exit, "bin/worker.php must exit with code 0 after a normal run. Output:\n$output");
     }
 
@@ -63,7 +63,7 @@ final class WorkerTest extends TestCase
     {
         touch($this->dir . '/queue/001.job');
         touch($this->dir . '/queue/002.job');
-        [$exit] = $this->runWorker('1', 3.0);
+        [$exit] = $this->runWorker('1', 2.5);
         $this->assertSame(0, $exit, 'bin/worker.php --max-time=1 must finish with exit code 0.');
         $this->assertSame([], glob($this->dir . '/queue/*.job'), 'The worker must process the jobs in --queue (renaming each NNN.job to NNN.job.done).');
     }
@@ -73,7 +73,7 @@ final class WorkerTest extends TestCase
         $lock = fopen($this->dir . '/worker.lock', 'c');
         flock($lock, LOCK_EX);
         try {
-            [$exit, $seconds] = $this->runWorker('2', 3.0);
+            [$exit, $seconds] = $this->runWorker('2', 1.5);
         } finally {
             flock($lock, LOCK_UN);
             fclose($lock);
@@ -84,7 +84,47 @@ final class WorkerTest extends TestCase
 
     public function testInvalidMaxTimeIsRejected(): void
     {
-        [$exit] = $this->runWorker('soon', 3.0);
-        $this->assertSame(2, $exit, 'An invalid --max-time (not a whole number of seconds) must print an error and exit with code 2.');
+        foreach (['soon', '0', '-5', '1.5', '3601', '10s'] as $value) {
+            [$exit, , $output] = $this->runWorker($value, 1.5);
+            $this->assertSame(2, $exit, "--max-time=$value is not a whole number from 1 to 3600: print an error on stderr and exit with code 2 (filter_var with FILTER_VALIDATE_INT and min_range/max_range). Output:\n$output");
+        }
+        [$exit] = $this->runWorker('3600', 0.3);
+        $this->assertNull($exit, '--max-time=3600 is valid (the range includes 3600): the worker must start and keep working, not exit at once.');
+    }
+
+    public function testWorkerProcessesManyJobsWithinOneRun(): void
+    {
+        for ($i = 1; $i <= 40; $i++) {
+            touch(sprintf('%s/queue/%03d.job', $this->dir, $i));
+        }
+        [$exit] = $this->runWorker('1', 2.5);
+        $this->assertSame(0, $exit, 'bin/worker.php --max-time=1 must finish with exit code 0.');
+        $this->assertCount(40, glob($this->dir . '/queue/*.job.done') ?: [], 'All 40 queued jobs must be done within one 1-second run: only wait when the queue is empty, not after every job.');
+    }
+
+    public function testTwoWorkersStartedTogetherNeverBothWork(): void
+    {
+        for ($i = 1; $i <= 5; $i++) {
+            touch(sprintf('%s/queue/%03d.job', $this->dir, $i));
+        }
+        $command = static fn(string $dir): array => [PHP_BINARY, dirname(__DIR__) . '/bin/worker.php', '--max-time=2', "--lock=$dir/worker.lock", "--queue=$dir/queue"];
+        $first = proc_open($command($this->dir), [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
+        usleep(600_000); // cron started the first run; it now holds the lock
+        $started = microtime(true);
+        $second = proc_open($command($this->dir), [1 => ['file', '/dev/null', 'w'], 2 => ['file', '/dev/null', 'w']], $pipes);
+        do {
+            usleep(50_000);
+            $status = proc_get_status($second);
+        } while ($status['running'] && microtime(true) - $started < 2.0);
+        $secondSeconds = microtime(true) - $started;
+        if ($status['running']) {
+            proc_terminate($second, 9);
+        }
+        proc_close($second);
+        proc_terminate($first, 9);
+        proc_close($first);
+
+        $this->assertSame(0, $status['exitcode'] ?? null, 'A second worker started while the first runs must exit with code 0 (skip this run).');
+        $this->assertLessThan(1.0, $secondSeconds, 'A second worker started while the first holds the lock must exit at once: flock($lock, LOCK_EX | LOCK_NB) on the file given with --lock.');
     }
 }

@@ -8,7 +8,9 @@ import { TokenBucket } from './tokenBucket.js';
  *   http.createServer(limited);
  *
  * Buckets live in this process's memory: fine for one instance. Behind a load balancer,
- * keep them in Redis/Valkey and update them atomically (see the lesson).
+ * keep them in Redis/Valkey and update them atomically (see the lesson). `key` must return a
+ * verified identity (or the client IP): a raw header value lets a client pick a fresh bucket
+ * with every request.
  */
 export function rateLimit({
   capacity,
@@ -21,17 +23,34 @@ export function rateLimit({
   // Validate once, up front, by building a throwaway bucket.
   new TokenBucket({ capacity, refillPerSec, now });
 
-  const buckets = new Map();
+  const buckets = new Map(); // key -> { bucket, lastMs }
   const windowSec = Math.ceil(capacity / refillPerSec);
+  const idleMs = (capacity / refillPerSec) * 1000; // after this long a bucket is full again
   const name = JSON.stringify(policyName); // a Structured Field string: "default"
+  let lastSweepMs = now();
 
-  return (handler) => (req, res) => {
-    const bucketKey = key(req, clientIp(req, trustProxy));
-    let bucket = buckets.get(bucketKey);
-    if (!bucket) {
-      bucket = new TokenBucket({ capacity, refillPerSec, now });
-      buckets.set(bucketKey, bucket);
+  // A bucket that has refilled to capacity behaves exactly like a new one, so forgetting it
+  // changes nothing for its client and keeps memory bounded by the recently active keys.
+  // Sweep at most once per idle period, so the cost per request stays constant on average.
+  function evictIdle(nowMs) {
+    if (nowMs - lastSweepMs < idleMs) return;
+    lastSweepMs = nowMs;
+    for (const [bucketKey, entry] of buckets) {
+      if (nowMs - entry.lastMs >= idleMs) buckets.delete(bucketKey);
     }
+  }
+
+  const limit = (handler) => (req, res) => {
+    const nowMs = now();
+    evictIdle(nowMs);
+    const bucketKey = key(req, clientIp(req, trustProxy));
+    let entry = buckets.get(bucketKey);
+    if (!entry) {
+      entry = { bucket: new TokenBucket({ capacity, refillPerSec, now }), lastMs: nowMs };
+      buckets.set(bucketKey, entry);
+    }
+    entry.lastMs = nowMs;
+    const { bucket } = entry;
 
     // Check before any work is done.
     const { allowed, remaining, resetSec } = bucket.take();
@@ -53,6 +72,9 @@ export function rateLimit({
     }
     return handler(req, res);
   };
+  /** How many buckets are held in memory right now. */
+  limit.size = () => buckets.size;
+  return limit;
 }
 
 /**

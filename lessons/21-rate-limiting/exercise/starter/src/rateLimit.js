@@ -22,6 +22,10 @@ import { TokenBucket } from './tokenBucket.js';
  *    and RateLimit: "<policyName>";r=<remaining>;t=<resetSec>   (draft -11 syntax);
  *  - if refused: 429, Retry-After: <resetSec>, Content-Type: application/problem+json,
  *    a problem-details body with status 429, and do NOT call the handler.
+ *
+ * Memory: forget buckets that have been idle for capacity / refillPerSec seconds (by then they
+ * are full again, so forgetting them changes nothing). Sweep at most once per such period.
+ * The returned function has a size() method: limit.size() is the number of buckets held.
  */
 export function rateLimit(options) {
   throw new Error('Not implemented yet: rateLimit()');

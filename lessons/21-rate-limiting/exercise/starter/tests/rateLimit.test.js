@@ -8,12 +8,20 @@ import { parseList } from './helpers/structuredFields.js';
 async function withServer(options, body) {
   const clock = fakeClock();
   const handler = handlerSpy();
-  const server = await startServer(rateLimit({ now: clock.now, ...options })(handler));
+  const limit = rateLimit({ now: clock.now, ...options });
+  const server = await startServer(limit(handler));
   try {
-    await body({ url: server.url, clock, handler });
+    await body({ url: server.url, clock, handler, limit });
   } finally {
     await server.close();
   }
+}
+
+/** Sends `count` requests one after another and returns their statuses. */
+async function statuses(url, count, headers = {}) {
+  const result = [];
+  for (let i = 0; i < count; i++) result.push((await send(url, headers)).status);
+  return result;
 }
 
 async function send(url, headers = {}) {
@@ -81,12 +89,87 @@ test('after the clock moves 1 second, exactly one more request succeeds', async 
   });
 });
 
-test('different API keys have independent buckets', async () => {
-  const key = (req, clientIp) => req.headers['x-api-key'] ?? `ip:${clientIp}`;
-  await withServer({ capacity: 5, refillPerSec: 1, key }, async ({ url }) => {
+// The key function limits VERIFIED identities: a known API key maps to its account, anything
+// else falls back to the client IP. Keying on the raw header would let a client pick a fresh
+// bucket with every request.
+const ACCOUNTS = new Map([['key-A', 'acct-1'], ['key-B', 'acct-2'], ['key-A2', 'acct-1']]);
+const verifiedKey = (req, clientIp) => {
+  const account = ACCOUNTS.get(req.headers['x-api-key']);
+  return account ? `acct:${account}` : `ip:${clientIp}`;
+};
+
+test('different accounts have independent buckets; unknown keys share the IP bucket', async () => {
+  await withServer({ capacity: 5, refillPerSec: 1, key: verifiedKey }, async ({ url }) => {
     for (let i = 0; i < 5; i++) await send(url, { 'x-api-key': 'key-A' });
-    assert.equal((await send(url, { 'x-api-key': 'key-A' })).status, 429, 'key-A has used its 5 requests and must get 429');
-    assert.equal((await send(url, { 'x-api-key': 'key-B' })).status, 200, 'key-B has its own bucket and must still get 200: use key(req, clientIp) to pick the bucket');
+    assert.equal((await send(url, { 'x-api-key': 'key-A2' })).status, 429, 'key-A2 belongs to the same account as key-A, which has used its 5 requests: pick the bucket with key(req, clientIp)');
+    assert.equal((await send(url, { 'x-api-key': 'key-B' })).status, 200, 'key-B is another account with its own bucket and must still get 200: pick the bucket with key(req, clientIp)');
+
+    const forged = [];
+    for (let i = 0; i < 6; i++) forged.push((await send(url, { 'x-api-key': `made-up-${i}` })).status);
+    assert.deepEqual(forged, [200, 200, 200, 200, 200, 429], 'made-up API keys are not verified, so all of them share the client IP bucket: call key(req, clientIp) with the client IP you worked out');
+  });
+});
+
+test('capacity, rate and policy name come from the options', async () => {
+  await withServer({ capacity: 7, refillPerSec: 2, policyName: 'burst' }, async ({ url, clock }) => {
+    const seen = [];
+    for (let i = 0; i < 8; i++) seen.push(await send(url));
+    assert.deepEqual(seen.map((r) => r.status), [200, 200, 200, 200, 200, 200, 200, 429], 'capacity 7: seven requests pass and the eighth gets 429');
+    const [policy] = parseList(seen[0].headers.get('ratelimit-policy'));
+    assert.equal(policy.name, 'burst', 'the policy name is the policyName option, written as a quoted string: "burst"');
+    assert.equal(policy.params.q, 7, 'q must be the capacity option (7), not a fixed number');
+    assert.equal(policy.params.w, 4, 'w must be ceil(capacity / refillPerSec) = ceil(7 / 2) = 4 seconds');
+    assert.deepEqual(seen.map((r) => parseList(r.headers.get('ratelimit'))[0].params.r), [6, 5, 4, 3, 2, 1, 0, 0], 'r must count the tokens left: 6 down to 0');
+    assert.equal(seen[7].headers.get('retry-after'), '1', 'at 2 tokens per second the next token is 0.5 s away, which rounds UP to Retry-After: 1');
+
+    clock.advance(1000);
+    assert.deepEqual(await statuses(url, 3), [200, 200, 429], 'after 1 s at 2 tokens per second exactly two more requests pass');
+  });
+});
+
+test('a slow refill gives a Retry-After rounded up, and waiting that long is enough', async () => {
+  await withServer({ capacity: 3, refillPerSec: 0.4 }, async ({ url, clock }) => {
+    await statuses(url, 3);
+    const refused = await send(url);
+    assert.equal(refused.status, 429, 'capacity 3: the fourth request gets 429');
+    assert.equal(refused.headers.get('retry-after'), '3', 'at 0.4 tokens per second one token takes 2.5 s, so Retry-After must be 3 (rounded up, never early)');
+    clock.advance(2000);
+    assert.equal((await send(url)).status, 429, 'after 2 s only 0.8 tokens have been added: still 429');
+    clock.advance(1000);
+    assert.equal((await send(url)).status, 200, 'after 3 s (Retry-After) the request must pass');
+  });
+});
+
+test('simultaneous requests cannot overdraw the bucket', async () => {
+  await withServer({ capacity: 5, refillPerSec: 1 }, async ({ url, handler }) => {
+    const results = await Promise.all(Array.from({ length: 12 }, () => send(url)));
+    const ok = results.filter((r) => r.status === 200).length;
+    assert.equal(ok, 5, `12 requests sent at once must let exactly 5 through (got ${ok}): take the token synchronously, before any await`);
+    assert.equal(handler.calls, 5, 'the handler must run only for the 5 allowed requests');
+  });
+});
+
+test('idle buckets are forgotten, so many clients cannot fill the memory', async () => {
+  const key = (req, clientIp) => `user:${req.headers['x-user'] ?? clientIp}`;
+  await withServer({ capacity: 5, refillPerSec: 1, key }, async ({ url, clock, limit }) => {
+    assert.equal(typeof limit.size, 'function', 'rateLimit(options) must return a function with a size() method that counts the buckets held');
+    for (let i = 0; i < 200; i++) await send(url, { 'x-user': `u${i}` });
+    assert.ok(limit.size() >= 200, `200 different users were seen within a second, so 200 buckets are needed (size() says ${limit.size()})`);
+
+    clock.advance(5000); // capacity / refillPerSec: every one of those buckets is full again
+    await send(url, { 'x-user': 'late' });
+    assert.ok(limit.size() <= 2, `after 5 s idle (capacity / refillPerSec) the 200 buckets are full again and must be dropped; size() says ${limit.size()}. Without this, a client that rotates keys or IPv6 addresses grows the Map without limit.`);
+  });
+});
+
+test('forgetting buckets never resets a client that is still limited', async () => {
+  const key = (req, clientIp) => `user:${req.headers['x-user'] ?? clientIp}`;
+  await withServer({ capacity: 5, refillPerSec: 1, key }, async ({ url, clock }) => {
+    clock.advance(3000);
+    assert.deepEqual(await statuses(url, 6, { 'x-user': 'busy' }), [200, 200, 200, 200, 200, 429], 'a fresh client gets 5 requests, then 429');
+    clock.advance(2000); // 5 s after start a sweep may run: 'busy' has been idle for only 2 s
+    await send(url, { 'x-user': 'other' });
+    assert.deepEqual(await statuses(url, 3, { 'x-user': 'busy' }), [200, 200, 429], "2 s after emptying its bucket, 'busy' has exactly 2 tokens. A fresh bucket would give it 5: only drop buckets idle for capacity / refillPerSec seconds, never clear them all");
   });
 });
 
@@ -95,6 +178,19 @@ test('a spoofed X-Forwarded-For is ignored when trustProxy is off', async () => 
     for (let i = 1; i <= 5; i++) await send(url, { 'x-forwarded-for': `203.0.113.${i}` });
     const spoofed = await send(url, { 'x-forwarded-for': '203.0.113.99' });
     assert.equal(spoofed.status, 429, 'without trustProxy, X-Forwarded-For is client-controlled: key on the socket address, so all 6 requests share one bucket');
+  });
+  const seen = [];
+  const key = (req, clientIp) => { seen.push(clientIp); return clientIp; };
+  await withServer({ capacity: 5, refillPerSec: 1, key }, async ({ url }) => {
+    await send(url, { 'x-forwarded-for': '203.0.113.5' });
+    assert.deepEqual(seen, ['127.0.0.1'], 'key(req, clientIp) must receive the socket address (127.0.0.1 here) when trustProxy is off');
+  });
+});
+
+test('with trustProxy on, an invalid right-most entry falls back to the socket address', async () => {
+  await withServer({ capacity: 5, refillPerSec: 1, trustProxy: true }, async ({ url }) => {
+    await statuses(url, 5, { 'x-forwarded-for': '198.51.100.7, not-an-ip' });
+    assert.equal((await send(url)).status, 429, 'a right-most entry that is not a valid IP (isIP) must be ignored: use the socket address, so these 6 requests share one bucket');
   });
 });
 

@@ -60,3 +60,53 @@ test('invalid options are rejected', () => {
   assert.throws(() => new TokenBucket({ capacity: 2.5, refillPerSec: 1, now }), RangeError, 'capacity must be an integer');
   assert.throws(() => new TokenBucket({ capacity: 5, refillPerSec: 0, now }), RangeError, 'refillPerSec 0 must throw a RangeError');
 });
+
+// A small seeded generator, so the "random" scenarios are the same on every run.
+function random(seed) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('random traffic never beats the rate, and resetSec is exact', () => {
+  const next = random(21);
+  for (let scenario = 0; scenario < 40; scenario++) {
+    const capacity = 1 + Math.floor(next() * 10);
+    const refillPerSec = [0.25, 0.5, 1, 2, 3, 10][Math.floor(next() * 6)];
+    const clock = fakeClock();
+    const bucket = new TokenBucket({ capacity, refillPerSec, now: clock.now });
+    let allowed = 0;
+    let elapsedMs = 0;
+    for (let step = 0; step < 60; step++) {
+      const waitMs = Math.floor(next() * 4) * 250 * Math.floor(next() * 3);
+      clock.advance(waitMs);
+      elapsedMs += waitMs;
+      const result = bucket.take();
+      if (result.allowed) allowed += 1;
+      const label = `capacity ${capacity}, ${refillPerSec}/s, after ${elapsedMs} ms`;
+      assert.ok(allowed <= capacity + (elapsedMs / 1000) * refillPerSec + 1e-9, `${label}: ${allowed} takes were allowed, more than capacity + elapsed x rate. Never allow a take without a whole token.`);
+      assert.ok(Number.isInteger(result.remaining) && result.remaining >= 0 && result.remaining < capacity, `${label}: remaining must be a whole number from 0 to capacity - 1 after a take (got ${result.remaining})`);
+      assert.ok(Number.isInteger(result.resetSec) && result.resetSec >= 1, `${label}: resetSec must be a whole number of seconds >= 1 (got ${result.resetSec})`);
+      if (!result.allowed) {
+        // Wait just short of resetSec (still refused), then exactly resetSec (allowed).
+        if (result.resetSec > 1) {
+          clock.advance((result.resetSec - 1) * 1000);
+          elapsedMs += (result.resetSec - 1) * 1000;
+          assert.equal(bucket.take().allowed, false, `${label}: resetSec ${result.resetSec} was not rounded up to the NEXT token: after resetSec - 1 seconds there must still be no whole token`);
+          clock.advance(1000);
+          elapsedMs += 1000;
+        } else {
+          clock.advance(1000);
+          elapsedMs += 1000;
+        }
+        assert.equal(bucket.take().allowed, true, `${label}: after waiting resetSec seconds the next take() must be allowed: resetSec must never be too short`);
+        allowed += 1;
+      }
+    }
+  }
+});

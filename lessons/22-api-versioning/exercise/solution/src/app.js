@@ -36,7 +36,7 @@ function lifecycleHeaders(version) {
   };
 }
 
-export function createApp({ users = defaultUsers, now = () => Date.now() } = {}) {
+export function createApp({ users = defaultUsers, now = () => Date.now(), brownouts = [], onUsage = () => {} } = {}) {
   async function handle(req, res) {
     const match = /^\/(v\d+)\/users\/([^/]+)$/.exec(new URL(req.url ?? '/', 'http://localhost').pathname);
     if (!match) return problem(res, 404, { title: 'Not Found' });
@@ -53,15 +53,32 @@ export function createApp({ users = defaultUsers, now = () => Date.now() } = {})
       return problem(res, 405, { title: 'Method Not Allowed' }, { Allow: 'GET, HEAD' });
     }
     const headers = lifecycleHeaders(version);
-    if (version.sunsetAt !== undefined && now() > version.sunsetAt) {
+    // Telemetry: who still calls which version, also when the call fails. Retirement needs it.
+    const record = (status) => onUsage({ version: name, client: String(req.headers['x-client-id'] ?? 'anonymous'), status });
+    const at = now();
+    if (version.sunsetAt !== undefined && at > version.sunsetAt) {
+      record(410);
       return problem(res, 410, {
         type: MIGRATION_DOCS,
         title: `API ${name} has been retired`,
         detail: `Use ${Object.keys(VERSIONS).at(-1)} instead; see the migration guide.`,
       }, { Link: headers.Link });
     }
+    // A brownout: an announced window in which the deprecated version fails on purpose.
+    if (version.sunsetAt !== undefined && brownouts.some((w) => at >= w.start && at < w.end)) {
+      record(410);
+      return problem(res, 410, {
+        type: MIGRATION_DOCS,
+        title: `API ${name} is in a scheduled brownout`,
+        detail: `${name} stops for good on ${headers.Sunset}; move to ${Object.keys(VERSIONS).at(-1)} now.`,
+      }, headers);
+    }
     const user = await users.getUser(id); // the one domain core, shared by every version
-    if (!user) return problem(res, 404, { title: 'Not Found', detail: 'No user with this id.' }, headers);
+    if (!user) {
+      record(404);
+      return problem(res, 404, { title: 'Not Found', detail: 'No user with this id.' }, headers);
+    }
+    record(200);
     return send(res, 200, version.represent(user), headers);
   }
 

@@ -7,6 +7,7 @@ namespace Exercise\Controller;
 use Exercise\Request;
 use Exercise\Response;
 use Exercise\Service\UserDirectory;
+use Exercise\View\UserPage;
 use Exercise\View\UserSerializer;
 
 /**
@@ -18,6 +19,7 @@ final class UserController
     public function __construct(
         private readonly UserDirectory $users,
         private readonly UserSerializer $serializer,
+        private readonly UserPage $page = new UserPage(),
     ) {
     }
 
@@ -30,5 +32,15 @@ final class UserController
             return Response::text(404, 'Not Found');
         }
         return Response::json($this->serializer->toArray($user));
+    }
+
+    /** GET /users/{id:\d+}/page */
+    public function page(Request $request, array $params): Response
+    {
+        $user = $this->users->find((int) $params['id']);
+        if ($user === null) {
+            return Response::text(404, 'Not Found');
+        }
+        return new Response(200, ['Content-Type' => 'text/html; charset=utf-8'], $this->page->render($user));
     }
 }

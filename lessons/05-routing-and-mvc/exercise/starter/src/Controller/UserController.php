@@ -7,6 +7,7 @@ namespace Exercise\Controller;
 use Exercise\Request;
 use Exercise\Response;
 use Exercise\Service\UserDirectory;
+use Exercise\View\UserPage;
 use Exercise\View\UserSerializer;
 
 /**
@@ -18,6 +19,7 @@ final class UserController
     public function __construct(
         private readonly UserDirectory $users,
         private readonly UserSerializer $serializer,
+        private readonly UserPage $page = new UserPage(),
     ) {
     }
 
@@ -34,5 +36,15 @@ final class UserController
             return Response::text(404, 'Not Found');
         }
         return Response::json($this->serializer->toArray($user));
+    }
+
+    /**
+     * GET /users/{id:\d+}/page: the same user as an HTML page.
+     * 200 with Content-Type: text/html; charset=utf-8 and the body from UserPage::render(),
+     * or 404 when there is no such user.
+     */
+    public function page(Request $request, array $params): Response
+    {
+        throw new \LogicException('Not implemented yet: UserController::page()');
     }
 }

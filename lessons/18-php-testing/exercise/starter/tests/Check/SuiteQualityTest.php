@@ -19,6 +19,12 @@ final class SuiteQualityTest extends TestCase
         return implode("\n", array_map(static fn(string $f): string => (string) file_get_contents($f), SuiteRunner::files()));
     }
 
+    private function assertBugCaught(string $bug, string $message): void
+    {
+        $this->assertSuitePassesOnCorrectCode();
+        $this->assertNotSame(0, SuiteRunner::run($bug)['exit'], $message);
+    }
+
     private function assertSuitePassesOnCorrectCode(): void
     {
         $run = SuiteRunner::run('correct');
@@ -30,22 +36,52 @@ final class SuiteQualityTest extends TestCase
         $this->assertSuitePassesOnCorrectCode();
     }
 
-    public function testYourSuiteCatchesTheTierBoundaryBug(): void
+    public function testYourSuitePassesAgainstACorrectRewrite(): void
     {
         $this->assertSuitePassesOnCorrectCode();
-        $this->assertNotSame(0, SuiteRunner::run('bug1')['exit'], 'Bug 1 survived: a calculator that gives no discount for exactly 10 items passes your suite. Test the tier boundaries (9, 10, 49, 50), ideally with a data provider.');
+        $run = SuiteRunner::run('variant');
+        $this->assertSame(0, $run['exit'], "Your suite fails against a correct PriceCalculator and OrderRepository written differently. Test what the public methods return, not the source text, file or class internals:\n" . SuiteRunner::tail($run['output']));
+    }
+
+    public function testYourTestsDoNotDependOnTheirOrder(): void
+    {
+        $this->assertSuitePassesOnCorrectCode();
+        $run = SuiteRunner::run('correct', ['--order-by=reverse']);
+        $this->assertSame(0, $run['exit'], "Your suite passes in file order but fails in reverse order, so one test depends on data another left behind. Create the PDO and the schema in setUp(), not in a static property, and never hard-code ids:\n" . SuiteRunner::tail($run['output']));
+    }
+
+    public function testYourSuiteCatchesTheTierBoundaryBug(): void
+    {
+        $this->assertBugCaught('bug1', 'Bug 1 survived: a calculator that gives no discount for exactly 10 items passes your suite. Test the tier boundaries (9, 10, 49, 50), ideally with a data provider.');
     }
 
     public function testYourSuiteCatchesTheRoundingBug(): void
     {
-        $this->assertSuitePassesOnCorrectCode();
-        $this->assertNotSame(0, SuiteRunner::run('bug2')['exit'], "Bug 2 survived: rounding half to even instead of half-up passes your suite. Add a case that lands exactly on half a cent (e.g. 5 % of 10 cents, or a 10 % VAT rate on 1225 cents).");
+        $this->assertBugCaught('bug2', 'Bug 2 survived: rounding half to even instead of half-up passes your suite. Add a case that lands exactly on half a cent (e.g. 5 % of 10 cents, or a 10 % VAT rate on 1225 cents).');
     }
 
     public function testYourSuiteCatchesTheIgnoredStatusFilter(): void
     {
-        $this->assertSuitePassesOnCorrectCode();
-        $this->assertNotSame(0, SuiteRunner::run('bug3')['exit'], "Bug 3 survived: a repository that ignores the status filter passes your suite. Seed orders with different statuses and assert findByCustomer(\$id, 'paid') returns only the paid ones.");
+        $this->assertBugCaught('bug3', "Bug 3 survived: a repository that ignores the status filter passes your suite. Seed orders with different statuses and assert findByCustomer(\$id, 'paid') returns only the paid ones.");
+    }
+
+    public function testYourSuiteCatchesFloatResults(): void
+    {
+        $this->assertBugCaught('bug4', 'Bug 4 survived: a calculator that returns float cents (9500.0 instead of 9500) passes your suite. Compare with assertSame(), which checks the type too; assertEquals(9500, 9500.0) passes.');
+    }
+
+    public function testYourSuiteCatchesAnIgnoredClock(): void
+    {
+        $this->assertBugCaught('bug5', "Bug 5 survived: a repository that stamps placed_at with the real time instead of the injected clock passes your suite. Freeze a fake Clock at a fixed time and assert the exact placed_at that add() stores.");
+    }
+
+    public function testYourTestsDoNotInspectTheImplementation(): void
+    {
+        $this->assertDoesNotMatchRegularExpression(
+            '/\\b(getenv|putenv|get_included_files|get_declared_classes|file_get_contents|file|fopen|md5_file|sha1_file|hash_file|filesize|filemtime|glob|scandir|opendir|debug_backtrace)\s*\(|\$_(ENV|SERVER)\b|\bReflection\w+|\bSplFileObject\b/',
+            $this->source(),
+            'Your tests read the environment, files or reflection data: a test that checks which implementation is loaded proves nothing about its behaviour. Call the public methods and assert on what they return.',
+        );
     }
 
     public function testYourSuiteHasAtLeastEightTests(): void

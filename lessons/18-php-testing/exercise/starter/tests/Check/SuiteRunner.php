@@ -5,19 +5,25 @@ declare(strict_types=1);
 namespace Exercise\Tests\Check;
 
 /**
- * Runs the learner's suite ("yours": tests/Unit + tests/Integration) in a child
- * PHPUnit process, optionally against a seeded bug (IMPL=bug1|bug2|bug3).
- * Results are cached per implementation for the whole check run.
+ * Runs the learner's suite ("yours": tests/Unit + tests/Integration) in a child PHPUnit
+ * process, against the real code, a correct rewrite of it, or a seeded bug.
  *
- * PHPUnit 9.6 (e.g. Debian's package) does not read attributes, so for it the
- * suite is copied to a temp folder and #[Test]/#[DataProvider('x')] are
- * translated into the equivalent docblocks. PHPUnit 10+ runs your files as-is.
+ * Every run happens in a fresh temporary copy with the same layout: src/ holds the
+ * implementation under test (real, rewritten or buggy, each with a random trailing comment),
+ * tests/ holds your tests and nothing else, and no environment variable says which
+ * implementation it is. So a test can only tell the bugs apart by their behaviour, which is
+ * the point. Results are cached per run for the whole check.
+ *
+ * PHPUnit 9.6 (e.g. Debian's package) does not read attributes, so for it #[Test] and
+ * #[DataProvider('x')] are translated into the equivalent docblocks in the copy.
  */
 final class SuiteRunner
 {
+    /** Implementations: the real code, a correct rewrite, and the seeded bugs. */
+    public const IMPLEMENTATIONS = ['correct', 'variant', 'bug1', 'bug2', 'bug3', 'bug4', 'bug5'];
+
     /** @var array<string, array{exit: int, output: string, seconds: float}> */
     private static array $runs = [];
-    private static ?string $workDir = null;
 
     public static function root(): string
     {
@@ -32,24 +38,38 @@ final class SuiteRunner
         return $files;
     }
 
-    /** @return array{exit: int, output: string, seconds: float} */
+    /**
+     * @param list<string> $extraArgs
+     * @return array{exit: int, output: string, seconds: float}
+     */
     public static function run(string $impl, array $extraArgs = []): array
     {
+        if (!in_array($impl, self::IMPLEMENTATIONS, true)) {
+            throw new \InvalidArgumentException("Unknown implementation $impl.");
+        }
         $key = $impl . ' ' . implode(' ', $extraArgs);
         if (!isset(self::$runs[$key])) {
-            $command = array_merge([PHP_BINARY, self::phpunit(), '--configuration', self::config(), '--colors=never'], $extraArgs);
-            $env = getenv();
-            unset($env['IMPL']);
-            if ($impl !== 'correct') {
-                $env['IMPL'] = $impl;
+            $dir = self::prepare($impl);
+            try {
+                $command = array_merge([PHP_BINARY, self::phpunit(), '--configuration', "$dir/phpunit.xml", '--colors=never'], $extraArgs);
+                $env = getenv();
+                foreach (array_keys($env) as $name) {
+                    // Nothing in the environment may point back at this check or at the real project.
+                    if (in_array($name, ['IMPL', 'PWD', 'OLDPWD'], true) || str_starts_with($name, 'PHPUNIT')) {
+                        unset($env[$name]);
+                    }
+                }
+                $started = microtime(true);
+                $process = proc_open($command, [0 => ['pipe', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, $dir, $env);
+                fclose($pipes[0]);
+                $output = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
+                fclose($pipes[1]);
+                fclose($pipes[2]);
+                $exit = proc_close($process);
+                self::$runs[$key] = ['exit' => $exit, 'output' => self::hidePath($output, $dir), 'seconds' => microtime(true) - $started];
+            } finally {
+                self::remove($dir);
             }
-            $started = microtime(true);
-            $process = proc_open($command, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, self::root(), $env);
-            $output = stream_get_contents($pipes[1]) . stream_get_contents($pipes[2]);
-            fclose($pipes[1]);
-            fclose($pipes[2]);
-            $exit = proc_close($process);
-            self::$runs[$key] = ['exit' => $exit, 'output' => $output, 'seconds' => microtime(true) - $started];
         }
         return self::$runs[$key];
     }
@@ -58,6 +78,64 @@ final class SuiteRunner
     public static function tail(string $output, int $lines = 25): string
     {
         return implode("\n", array_slice(explode("\n", trim($output)), -$lines));
+    }
+
+    /** A fresh copy: src/ with the implementation under test, tests/ with the learner's tests. */
+    private static function prepare(string $impl): string
+    {
+        $root = self::root();
+        $dir = sys_get_temp_dir() . '/backend-path-18-' . bin2hex(random_bytes(6));
+        mkdir("$dir/src", 0700, true);
+        foreach (glob("$root/src/*.php") ?: [] as $file) {
+            $name = basename($file);
+            $override = $impl === 'correct' ? null : __DIR__ . ($impl === 'variant' ? '/variant/' : "/bugs/$impl/") . $name;
+            $source = (string) file_get_contents($override !== null && is_file($override) ? $override : $file);
+            // A random comment, so no file can be recognised by its size or hash.
+            file_put_contents("$dir/src/$name", rtrim($source) . "\n// " . bin2hex(random_bytes(random_int(4, 24))) . "\n");
+        }
+
+        $suiteDirs = [];
+        foreach (['Unit', 'Integration'] as $sub) {
+            mkdir("$dir/tests/$sub", 0700, true);
+            foreach (glob("$root/tests/$sub/*.php") ?: [] as $file) {
+                $source = (string) file_get_contents($file);
+                file_put_contents("$dir/tests/$sub/" . basename($file), self::major() >= 10 ? $source : self::toDocblocks($source));
+            }
+            $suiteDirs[] = "$dir/tests/$sub";
+        }
+
+        // Exercise\ classes load from the copy's src/, ahead of Composer's map to the real src/.
+        $composer = var_export("$root/vendor/autoload.php", true);
+        file_put_contents("$dir/tests/bootstrap.php", <<<PHP
+            <?php
+            declare(strict_types=1);
+            if (is_file($composer)) {
+                require $composer;
+            }
+            spl_autoload_register(static function (string \$class): void {
+                if (str_starts_with(\$class, 'Exercise\\\\')) {
+                    \$file = dirname(__DIR__) . '/src/' . str_replace('\\\\', '/', substr(\$class, 9)) . '.php';
+                    if (is_file(\$file)) {
+                        require \$file;
+                    }
+                }
+            }, true, true);
+            PHP);
+
+        $directories = implode('', array_map(
+            static fn(string $d): string => '<directory>' . htmlspecialchars($d) . '</directory>',
+            $suiteDirs,
+        ));
+        file_put_contents("$dir/phpunit.xml", '<?xml version="1.0" encoding="UTF-8"?>'
+            . '<phpunit bootstrap="' . htmlspecialchars("$dir/tests/bootstrap.php") . '" failOnWarning="true" failOnRisky="true" cacheResult="false">'
+            . '<testsuites><testsuite name="yours">' . $directories . '</testsuite></testsuites></phpunit>');
+
+        return $dir;
+    }
+
+    private static function hidePath(string $output, string $dir): string
+    {
+        return str_replace($dir, '<copy>', $output);
     }
 
     private static function phpunit(): string
@@ -75,42 +153,7 @@ final class SuiteRunner
         return (int) \PHPUnit\Runner\Version::id();
     }
 
-    private static function config(): string
-    {
-        if (self::$workDir !== null) {
-            return self::$workDir . '/phpunit.xml';
-        }
-        $root = self::root();
-        $dir = sys_get_temp_dir() . '/backend-path-18-' . getmypid() . '-' . bin2hex(random_bytes(4));
-        mkdir($dir, 0700, true);
-        self::$workDir = $dir;
-        register_shutdown_function([self::class, 'cleanUp'], $dir);
-
-        $suiteDirs = [];
-        foreach (['Unit', 'Integration'] as $sub) {
-            if (self::major() >= 10) {
-                $suiteDirs[] = "$root/tests/$sub"; // attributes work: run your files as they are
-                continue;
-            }
-            mkdir("$dir/tests/$sub", 0700, true);
-            foreach (glob("$root/tests/$sub/*.php") ?: [] as $file) {
-                file_put_contents("$dir/tests/$sub/" . basename($file), self::toDocblocks((string) file_get_contents($file)));
-            }
-            $suiteDirs[] = "$dir/tests/$sub";
-        }
-
-        $directories = implode('', array_map(
-            static fn(string $d): string => '<directory>' . htmlspecialchars($d) . '</directory>',
-            $suiteDirs,
-        ));
-        file_put_contents($dir . '/phpunit.xml', '<?xml version="1.0" encoding="UTF-8"?>'
-            . '<phpunit bootstrap="' . htmlspecialchars($root . '/tests/bootstrap.php') . '" failOnWarning="true" failOnRisky="true">'
-            . '<testsuites><testsuite name="yours">' . $directories . '</testsuite></testsuites></phpunit>');
-
-        return $dir . '/phpunit.xml';
-    }
-
-    public static function cleanUp(string $dir): void
+    private static function remove(string $dir): void
     {
         $items = new \RecursiveIteratorIterator(
             new \RecursiveDirectoryIterator($dir, \FilesystemIterator::SKIP_DOTS),

@@ -1,0 +1,32 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+const mac = (secret, text) => createHmac('sha256', secret.reveal()).update(text).digest('base64url');
+
+/** Sign with the newest (first) key. */
+export function sign(config, data) {
+  const { kid, secret } = config.signingKeys[0];
+  const payload = Buffer.from(JSON.stringify(data)).toString('base64url');
+  return `${kid}.${payload}.${mac(secret, payload)}`;
+}
+
+/** Accept any listed key; return the data, or null when the token is not valid. */
+export function verify(config, token) {
+  if (typeof token !== 'string') return null;
+  const parts = token.split('.');
+  if (parts.length !== 3) return null;
+  const [kid, payload, signature] = parts;
+
+  if (!config.signingKeys.some((k) => k.kid === kid)) return null; // retired or unknown key
+  const actual = Buffer.from(signature);
+  const matches = config.signingKeys.some((k) => {
+    const expected = Buffer.from(mac(k.secret, payload));
+    return actual.length === expected.length && timingSafeEqual(actual, expected);
+  });
+  if (!matches) return null;
+
+  try {
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+}
