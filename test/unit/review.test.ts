@@ -208,3 +208,46 @@ describe('study plan arithmetic', () => {
     assert.equal(parseMonths('about a year'), undefined);
   });
 });
+
+describe('review schedule in Export/Import', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { readReviewExport, withReviews } = require('../../src/review/reviewTransfer') as typeof import('../../src/review/reviewTransfer');
+  const now = new Date('2027-02-01T00:00:00Z');
+  const known = new Set(['http-fundamentals']);
+
+  it('round-trips the schedule beside the progress export', () => {
+    const record = withCard(EMPTY_REVIEW_RECORD, card());
+    const text = withReviews(JSON.stringify({ format: 'backend-path-progress', progress: {} }), serialiseReviewRecord(record));
+    const back = readReviewExport(text, known, now);
+    assert.deepEqual(back, { record: { cards: record.cards, quarantine: [] }, ignored: [] });
+    assert.equal((JSON.parse(text) as { format: string }).format, 'backend-path-progress', 'the progress export is kept as it was');
+  });
+
+  it('drops and reports unknown skills, hostile keys, damaged cards and reviews from the future', () => {
+    const future = card({ questionId: 'future', lastReview: '2027-03-01T00:00:00.000Z' });
+    const stranger = card({ skillId: 'not-a-skill', questionId: 'q' });
+    const text = JSON.stringify({
+      reviews: {
+        schemaVersion: 1,
+        cards: {
+          [cardKey(future.skillId, future.questionId)]: future,
+          [cardKey(stranger.skillId, stranger.questionId)]: stranger,
+          '__proto__/x': { polluted: true },
+          [cardKey('http-fundamentals', 'ok')]: card({ questionId: 'ok' }),
+        },
+      },
+    });
+    const { record, ignored } = readReviewExport(text, known, now);
+    assert.deepEqual(Object.keys(record.cards), [cardKey('http-fundamentals', 'ok')]);
+    assert.deepEqual(record.quarantine, [], 'damaged cards from a file are reported, not synced');
+    assert.equal(ignored.length, 3, ignored.join(' | '));
+    assert.ok(ignored.some((line) => /unknown skill not-a-skill/.test(line)));
+    assert.ok(ignored.some((line) => /in the future/.test(line)));
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('imports nothing from a file without reviews or from a newer version', () => {
+    assert.deepEqual(readReviewExport('{"progress":{}}', known, now).record.cards, {});
+    assert.match(readReviewExport(JSON.stringify({ reviews: { schemaVersion: 5, cards: {} } }), known, now).ignored.join(), /newer version/);
+  });
+});
