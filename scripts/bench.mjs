@@ -6,13 +6,15 @@
 // Writes only into bench/tmp/ (ignored); --update also writes bench/results.json and appends a row
 // to the history in bench/README.md.
 //
-//   node scripts/bench.mjs [--skip-vscode] [--runs <n>] [--warmup <n>] [--update]
+//   node scripts/bench.mjs [--skip-vscode] [--skip-bundle] [--runs <n>] [--warmup <n>] [--lessons <n>] [--update]
+//
+// --lessons opens only the first n lessons (a quick look; --update refuses it, the record is all 22).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import { importTs, root } from './lib/runTs.mjs';
-import { numberOption, parseCommandLine, runMain } from './lib/cli.mjs';
+import { numberOption, parseCommandLine, runMain, UsageError } from './lib/cli.mjs';
 import { benchOpen } from './bench/openBench.mjs';
 
 const KB = 1024;
@@ -21,18 +23,23 @@ const TARGETS = {
   // Opening a lesson, against the floor and the Markdown preview (issue 12, "Fast").
   floorFirst: 1.5, floorMedian: 1.1, preview: 0.8, treeMs: 1000, heapRatio: 1.1, activationRatio: 1.5,
 };
-const USAGE = 'node scripts/bench.mjs [--skip-vscode] [--runs <n>] [--warmup <n>] [--update]';
+const USAGE = 'node scripts/bench.mjs [--skip-vscode] [--skip-bundle] [--runs <n>] [--warmup <n>] [--lessons <n>] [--update]';
 
 function options() {
   const { values } = parseCommandLine({
     usage: USAGE,
-    options: { 'skip-vscode': { type: 'boolean' }, runs: { type: 'string' }, warmup: { type: 'string' }, update: { type: 'boolean' } },
+    options: {
+      'skip-vscode': { type: 'boolean' }, 'skip-bundle': { type: 'boolean' }, runs: { type: 'string' }, warmup: { type: 'string' },
+      lessons: { type: 'string' }, update: { type: 'boolean' },
+    },
   });
   return {
     skipVscode: !!values['skip-vscode'],
     runs: numberOption(values, 'runs', { min: 3, usage: USAGE }) ?? 30,
     warmup: numberOption(values, 'warmup', { min: 0, usage: USAGE }) ?? 5,
     update: !!values.update,
+    skipBundle: !!values['skip-bundle'],
+    lessons: numberOption(values, 'lessons', { min: 1, usage: USAGE }),
   };
 }
 
@@ -164,7 +171,7 @@ async function benchRenderFigures(opts) {
 async function benchVsCode(opts) {
   if (opts.skipVscode) return 'not measured: --skip-vscode';
   log('bench: activation, tree and opening every lesson in VS Code (code-server, suite "bench")');
-  const { code, activation, open, tree } = await benchOpen({ root, dir: path.join(root, 'bench', 'tmp', 'vscode') });
+  const { code, activation, open, tree } = await benchOpen({ root, dir: path.join(root, 'bench', 'tmp', 'vscode'), lessons: opts.lessons });
   if (!activation || !open?.ratios) return `not measured: the bench suite failed (exit ${code})`;
   const { ratios } = open;
   const pass = (value, max) => value !== null && value !== undefined && value <= max;
@@ -195,14 +202,14 @@ function formatBytes(bytes) {
 function table(results) {
   const { bundle, render, vscode } = results;
   const pass = (target) => (target ? (target.pass ? 'pass' : 'FAIL') : '');
-  const rows = [
-    ['figure', 'value', 'baseline', 'ratio', 'target'],
+  const rows = [['figure', 'value', 'baseline', 'ratio', 'target']];
+  if (bundle && render) rows.push(
     ['dist/extension.js', formatBytes(bundle.extensionJs.bytes), `${formatBytes(bundle.extensionJs.baseline.bytes)} deps`, `${bundle.extensionJs.ratio}×`, `< 300 KB ${pass(bundle.extensionJs.target)}`],
     ['dist/webview.js', formatBytes(bundle.webviewJs.bytes), `${formatBytes(bundle.webviewJs.baseline.bytes)} deps`, `${bundle.webviewJs.ratio}×`, ''],
     ['VSIX', formatBytes(bundle.vsix.bytes), `${formatBytes(bundle.vsix.baseline.bytes)} bundles`, `${bundle.vsix.ratio}×`, `< 2 MB ${pass(bundle.vsix.target)}`],
     [`build render longest (${render.longestLesson.skillId})`, `${render.longestLesson.ms} ms`, `${render.longestLesson.baseline.ms} ms marked`, `${render.longestLesson.ratio}×`, `< 20 ms, ≤ 2× ${pass(render.longestLesson.target)}`],
     [`build render median (${render.lessons} lessons)`, `${render.medianLesson.ms} ms`, `${render.medianLesson.baseline.ms} ms marked`, `${render.medianLesson.ratio}×`, `≤ 2× ${pass(render.medianLesson.target)}`],
-  ];
+  );
   if (typeof vscode !== 'string') {
     const { activation, open, tree } = vscode;
     rows.push(['activate() Backend Path', `${activation.backendPath?.activateMs ?? '?'} ms`, `${activation.emptyExtension?.activateMs ?? '?'} ms empty ext.`, `${activation.activationRatio ?? '?'}×`, `≤ 1.5× ${pass(activation.target)}`]);
@@ -237,9 +244,10 @@ function appendHistory(results) {
 
 async function main() {
   const opts = options();
+  if (opts.update && (opts.lessons || opts.skipBundle || opts.skipVscode)) throw new UsageError(`--update records a full run: drop --lessons, --skip-bundle and --skip-vscode\nusage: ${USAGE}`);
   fs.mkdirSync(path.join(root, 'bench', 'tmp'), { recursive: true });
-  const bundle = await benchBundle();
-  const render = await benchRenderFigures(opts);
+  const bundle = opts.skipBundle ? undefined : await benchBundle();
+  const render = opts.skipBundle ? undefined : await benchRenderFigures(opts);
   const vscode = await benchVsCode(opts);
   const results = {
     date: new Date().toISOString(),

@@ -1,26 +1,58 @@
 #!/usr/bin/env node
-// npm run check:exercises [-- --only 01-http-fundamentals]
+// npm run check:exercises [-- --only 01-http-fundamentals] [-- --jobs N]
 // Proves every exercise measures the skill: its tests must FAIL on starter/, PASS on starter/ with
 // solution/ laid over it, and FAIL on every mutant (starter/, then solution/, then mutants/<name>/), each
 // a plausible wrong solution. A mutant counts as killed only when every test ran and at least one
 // failed: a crash before testing proves nothing. Counts come from JUnit XML, not from scraping text.
 // PHP exercises run with the real php + PHPUnit on PATH (or $PHPUNIT), Node exercises with Node 24.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureNode24 } from './lib/node24.mjs';
 import { importTs, root } from './lib/runTs.mjs';
 
 const TIMEOUT_MS = 60_000;
-const { values: args } = parseArgs({ options: { only: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { only: { type: 'string' }, jobs: { type: 'string' } } });
+// Exercises run side by side (each in its own temp folder); a mutant's runs stay in order.
+const jobs = Math.max(1, Number.parseInt(args.jobs ?? '', 10) || availableParallelism());
 const node24 = ensureNode24();
 const phpunit = process.env.PHPUNIT || 'phpunit';
 const { countJunit } = await importTs('scripts/exercises/junitCounts.ts');
 const { readMutants, checkMutantsLayout } = await importTs('scripts/lint/exerciseRules.ts');
 
-function runTests(language, cwd) {
+/** Runs a command to completion (or the time limit) without blocking the other exercises. */
+function run(command, commandArgs, options) {
+  return new Promise((resolve) => {
+    const child = spawn(command, commandArgs, { ...options, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    let output = '';
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      try {
+        process.kill(-child.pid, 'SIGKILL'); // the whole group: test runners start children
+      } catch {
+        child.kill('SIGKILL');
+      }
+    }, TIMEOUT_MS);
+    const collect = (chunk) => {
+      if (output.length < 16 * 1024 * 1024) output += chunk;
+    };
+    child.stdout.setEncoding('utf8').on('data', collect);
+    child.stderr.setEncoding('utf8').on('data', collect);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      resolve({ status: null, output, error });
+    });
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, output, error: timedOut ? Object.assign(new Error(`timed out after ${TIMEOUT_MS / 1000} s`), { code: 'ETIMEDOUT' }) : undefined });
+    });
+  });
+}
+
+async function runTests(language, cwd) {
   const started = Date.now();
   const report = join(cwd, '.check-junit.xml');
   rmSync(report, { force: true });
@@ -32,8 +64,8 @@ function runTests(language, cwd) {
           { ...process.env, PATH: `${dirname(node24)}${delimiter}${process.env.PATH}`, NO_COLOR: '1' },
         ]
       : [phpunit, ['--colors=never', '--log-junit', report], process.env];
-  const result = spawnSync(command, commandArgs, { cwd, env, encoding: 'utf8', timeout: TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 });
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  const result = await run(command, commandArgs, { cwd, env });
+  const output = result.output;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.error) return { status: result.error.code === 'ETIMEDOUT' ? 'timeout' : 'error', seconds, output: `${command}: ${result.error.message}\n${output}` };
   const counts = existsSync(report) ? countJunit(readFileSync(report, 'utf8')) : undefined;
@@ -44,12 +76,12 @@ const describe = (run) =>
   run.counts ? `${run.status}, ${run.counts.failed} of ${run.counts.tests} tests failed, ${run.seconds}s` : `${run.status} with no test report, ${run.seconds}s`;
 
 /** Lays `overlays` over a copy of starter/ in order and runs the tests there. */
-function overlayRun(exerciseDir, language, ...overlays) {
+async function overlayRun(exerciseDir, language, ...overlays) {
   const work = mkdtempSync(join(tmpdir(), 'bp-exercise-'));
   try {
     cpSync(join(exerciseDir, 'starter'), work, { recursive: true });
     for (const overlay of overlays) cpSync(overlay, work, { recursive: true, filter: (source) => !source.endsWith('mutant.json') });
-    return runTests(language, work);
+    return await runTests(language, work);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -62,20 +94,20 @@ const folders = parseCatalog(readFileSync(join(lessons, 'curriculum.json'), 'utf
 const totals = { exercises: 0, passed: 0, mutants: 0, killed: 0 };
 const problems = [];
 
-for (const folder of folders.sort()) {
-  if (args.only && args.only !== folder) continue;
+async function checkExercise(folder) {
   totals.exercises += 1;
+  const lines = [];
   const exerciseDir = join(lessons, folder, 'exercise');
   if (!existsSync(join(exerciseDir, 'exercise.json'))) {
     problems.push(`${folder}: no exercise`);
-    continue;
+    return;
   }
   const spec = JSON.parse(readFileSync(join(exerciseDir, 'exercise.json'), 'utf8'));
   const exerciseProblems = [];
-  const starter = overlayRun(exerciseDir, spec.language);
+  const starter = await overlayRun(exerciseDir, spec.language);
   // A starter must fail because tests fail, not because the runner crashed before testing anything.
   if (!(starter.status === 'fail' && starter.counts?.failed > 0)) exerciseProblems.push(`starter did NOT fail properly (${describe(starter)})`);
-  const solved = overlayRun(exerciseDir, spec.language, join(exerciseDir, 'solution'));
+  const solved = await overlayRun(exerciseDir, spec.language, join(exerciseDir, 'solution'));
   const solvedOk = solved.status === 'pass' && solved.counts?.tests > 0 && solved.counts.failed === 0;
   if (!solvedOk) exerciseProblems.push(`solution does NOT pass (${describe(solved)})`);
   const { mutants } = readMutants(join(exerciseDir, 'mutants'));
@@ -85,7 +117,7 @@ for (const folder of folders.sort()) {
   for (const mutant of mutants) {
     totals.mutants += 1;
     // A mutant is a correct solution with one deliberate flaw: lay the solution, then the flawed file(s).
-    const run = overlayRun(exerciseDir, spec.language, join(exerciseDir, 'solution'), mutant.dir);
+    const run = await overlayRun(exerciseDir, spec.language, join(exerciseDir, 'solution'), mutant.dir);
     const allRan = solvedOk && run.counts?.tests === solved.counts.tests;
     const killed = run.status === 'fail' && run.counts?.failed > 0 && allRan;
     if (killed) {
@@ -99,15 +131,24 @@ for (const folder of folders.sort()) {
   }
   const ok = exerciseProblems.length === 0;
   if (ok) totals.passed += 1;
-  console.log(
+  lines.push(
     `${ok ? '✓' : '✗'} ${folder} (${spec.language}): starter ${describe(starter)}; solution ${describe(solved)}; mutants ${mutantLines.filter((line) => line.includes('✓')).length}/${mutants.length} killed`,
   );
-  for (const line of mutantLines) console.log(line);
+  lines.push(...mutantLines);
   if (!ok) {
     problems.push(...exerciseProblems.map((problem) => `${folder}: ${problem}`));
-    if (!solvedOk) console.log(solved.output.split('\n').slice(-60).join('\n'));
+    if (!solvedOk) lines.push(solved.output.split('\n').slice(-60).join('\n'));
   }
+  // One exercise's report stays together although exercises run side by side.
+  console.log(lines.join('\n'));
 }
+
+const queue = folders.sort().filter((folder) => !args.only || args.only === folder);
+await Promise.all(
+  Array.from({ length: Math.min(jobs, queue.length) }, async () => {
+    for (let folder = queue.shift(); folder !== undefined; folder = queue.shift()) await checkExercise(folder);
+  }),
+);
 
 if (problems.length > 0) console.error(`\nProblems:\n- ${problems.join('\n- ')}`);
 console.log(`\ncheck:exercises: ${totals.exercises} exercises, ${totals.mutants} mutants, ${totals.killed} killed; ${totals.passed} passed, ${totals.exercises - totals.passed} failed`);

@@ -13,6 +13,12 @@ export interface BackendPathApi {
   storedProgress(): unknown;
   treeChildren(node?: PathNode): Promise<PathNode[]>;
   treeItem(node: PathNode): vscode.TreeItem;
+  /** The tree's own resolveTreeItem (adds the tooltip). */
+  resolveTreeItem(item: vscode.TreeItem, node: PathNode): vscode.TreeItem;
+  /** The tree's getParent, which TreeView.reveal relies on. */
+  treeParent(node: PathNode): Promise<PathNode | undefined>;
+  /** The rows selected in the Learning Path view. */
+  treeSelection(): readonly PathNode[];
   /** Applies a checkbox change as the tree view would deliver it. */
   applyCheckbox(skillId: string, checked: boolean): Promise<void>;
   /** Drops the in-memory progress so the next read comes from globalState, as after a restart. */

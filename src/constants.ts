@@ -11,12 +11,20 @@ export const PROGRESS_STORAGE_KEY = 'backendPath.progress';
 
 /** Context keys used in `when` clauses. */
 export const ContextKeys = {
-  hasProgress: 'backendPath.hasProgress',
+  /** Set once at activation: the Welcome view shows only to a learner without progress. */
+  showWelcome: 'backendPath.showWelcome',
+  /** True while the Learning Path view is visible; ticks the walkthrough step even if it was already open. */
+  pathViewVisible: 'backendPath.pathViewVisible',
+  /** 'loading' until the catalog is read, then 'loaded' or 'failed' (the view's welcome text depends on it). */
+  lessonsState: 'backendPath.lessonsState',
 } as const;
 
 export const Settings = {
   section: 'backendPath',
   completeOnPass: 'completeOnPass',
+  nodePath: 'nodePath',
+  phpPath: 'phpPath',
+  checkTimeoutSeconds: 'checkTimeoutSeconds',
 } as const;
 
 export const Commands = {
@@ -32,7 +40,16 @@ export const Commands = {
   startExercise: 'backendPath.startExercise',
   checkExercise: 'backendPath.checkExercise',
   showSolution: 'backendPath.showSolution',
+  resetExercise: 'backendPath.resetExercise',
+  copySolution: 'backendPath.copySolution',
+  showLog: 'backendPath.showLog',
 } as const;
+
+/** The read-only scheme Show Solution opens bundled solutions (and starters) with. */
+export const SOLUTION_SCHEME = 'backend-path-solution';
 
 /** Where Start Exercise copies a skill's starter, relative to the workspace folder. */
 export const EXERCISES_FOLDER = 'backend-path-exercises';
+
+/** Where Reset Exercise to Starter keeps the learner's changed files, inside EXERCISES_FOLDER. */
+export const EXERCISE_BACKUPS_FOLDER = '.backups';

@@ -5,7 +5,7 @@ import { registerLessonCommands } from './commands/lessonCommands';
 import { registerProgressCommands } from './commands/progressCommands';
 import { registerScaffoldCommand } from './commands/scaffoldCommand';
 import type { Services } from './commands/services';
-import { LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY } from './constants';
+import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY } from './constants';
 import { createExtensionContentReader } from './curriculum/extensionContentReader';
 import { LessonLibrary } from './curriculum/lessonLibrary';
 import { renderInWorker } from './lessons/renderInWorker';
@@ -15,7 +15,8 @@ import { LessonPanel } from './lessonPanel/lessonPanel';
 import { createSyncedProgressStore, firstTimeSeen } from './progress/syncedProgress';
 import { registerStatusBar } from './statusBar';
 import { SkillTreeProvider } from './tree/skillTreeProvider';
-import { registerTree, trackWelcomeContext } from './tree/registerTree';
+import { decideWelcome, pulseWhileVisible, registerTree } from './tree/registerTree';
+import { registerSolutionDocuments } from './ui/solutionDocuments';
 import { createLog } from './ui/log';
 import { createVsCodePrompts } from './ui/prompts';
 
@@ -83,6 +84,24 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
   context.subscriptions.push(panel);
   const exerciseResults = new ExerciseResults();
   context.subscriptions.push(exerciseResults);
+
+  const setContext = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
+  let loadErrorShown = false;
+  const tree = new SkillTreeProvider(library, progress, exerciseResults, (state, error) => {
+    // The view's welcome text follows this key: "Loading…" until loaded, the error only after a failure.
+    setContext(ContextKeys.lessonsState, state);
+    if (state !== 'failed' || loadErrorShown) return;
+    loadErrorShown = true;
+    log.error(`The lessons could not be loaded: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    const show = vscode.l10n.t('Show Output');
+    void vscode.window
+      .showErrorMessage(vscode.l10n.t('Backend Path could not load its lessons: {0}', error instanceof Error ? error.message : String(error)), show)
+      .then((choice) => choice === show && log.show());
+  });
+  const skillTree = registerTree(tree, progress, log);
+  decideWelcome(progress);
+  const walkthroughTick = pulseWhileVisible(skillTree.view, (value) => setContext(ContextKeys.pathViewVisible, value));
+
   const services: Services = {
     extensionUri: context.extensionUri,
     library,
@@ -90,22 +109,18 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     log,
     panel,
     exerciseResults,
+    revealSkill: (skillId) => skillTree.revealSkill(skillId),
     get prompts() {
       return prompts.current;
     },
   };
 
-  const tree = new SkillTreeProvider(library, progress, exerciseResults, (error) => {
-    log.error(String(error));
-    void vscode.window.showErrorMessage(vscode.l10n.t('Backend Path could not load its lessons: {0}', String(error)));
-  });
-  let skillIds: readonly string[] | undefined;
-  void library.whenLoaded().then((catalog) => (skillIds = catalog.skills.map((skill) => skill.id)));
-
   context.subscriptions.push(
-    registerTree(tree, progress, log),
+    skillTree,
+    walkthroughTick,
     vscode.window.registerTreeDataProvider('backendPath.welcome', { getChildren: () => [], getTreeItem: (item: vscode.TreeItem) => item }),
-    trackWelcomeContext(progress, () => skillIds),
+    registerSolutionDocuments(context.extensionUri, library),
+    vscode.commands.registerCommand(Commands.showLog, () => log.show()),
     registerStatusBar(library, progress),
     registerLessonCommands(services),
     registerProgressCommands(services),
@@ -129,6 +144,9 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     storedProgress: () => context.globalState.get(PROGRESS_STORAGE_KEY),
     treeChildren: (node) => tree.getChildren(node),
     treeItem: (node) => tree.getTreeItem(node),
+    resolveTreeItem: (item, node) => tree.resolveTreeItem(item, node),
+    treeParent: (node) => tree.getParent(node),
+    treeSelection: () => skillTree.view.selection,
     applyCheckbox: async (skillId, checked) => void (await progress.setComplete(skillId, checked)),
     reloadProgress: () => {
       progress.reload();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from './constants';
 import type { LessonLibrary } from './curriculum/lessonLibrary';
+import { skillLabel } from './curriculum/types';
 import type { ProgressStore } from './progress/progressStore';
 
 /** "$(mortar-board) done/22" in the status bar; a click continues where the learner left off. */
@@ -13,7 +14,10 @@ export function registerStatusBar(library: LessonLibrary, progress: ProgressStor
     const ids = catalog.skills.map((skill) => skill.id);
     const done = progress.completedCount(ids);
     item.text = `$(mortar-board) ${done}/${ids.length}`;
-    item.tooltip = vscode.l10n.t('Backend Path: {0} of {1} skills complete. Click to continue learning.', done, ids.length);
+    const next = catalog.skills.find((skill) => !progress.isComplete(skill.id));
+    item.tooltip = next
+      ? vscode.l10n.t('Backend Path: {0} of {1} skills complete. Click to continue with {2}.', done, ids.length, skillLabel(next))
+      : vscode.l10n.t('Backend Path: all {0} skills complete.', ids.length);
     item.accessibilityInformation = { label: vscode.l10n.t('Backend Path, {0} of {1} skills complete', done, ids.length) };
     item.show();
   };

@@ -55,22 +55,25 @@ function watchTree({ stages, firstSkill }) {
  * Each new heading per frame is appended to `eventsFile` with the frame's own clock. Returns stop().
  */
 export function watchFrames(page, eventsFile, { intervalMs = 20 } = {}) {
-  const lastSeen = new WeakMap();
+  const watched = new WeakSet();
   let stopped = false;
-  const poll = async () => {
-    while (!stopped && !page.isClosed()) {
-      const frames = page.frames().filter(frame => frame !== page.mainFrame() && !frame.isDetached());
-      await Promise.all(frames.map(async frame => {
-        const event = await frame.evaluate(visibleHeading).catch(() => null);
-        if (event && lastSeen.get(frame) !== event.text) {
-          lastSeen.set(frame, event.text);
-          fs.appendFileSync(eventsFile, `${JSON.stringify(event)}\n`);
-        }
-      }));
+  // One loop per frame: a frame VS Code keeps frozen answers late, and must not hold up the others.
+  const watch = async frame => {
+    if (watched.has(frame) || frame === page.mainFrame()) return;
+    watched.add(frame);
+    let last;
+    while (!stopped && !frame.isDetached() && !page.isClosed()) {
+      const event = await frame.evaluate(visibleHeading).catch(() => null);
+      if (event && event.text !== last) {
+        last = event.text;
+        fs.appendFileSync(eventsFile, `${JSON.stringify(event)}\n`);
+      }
       await sleep(intervalMs);
     }
   };
-  void poll();
+  page.on('frameattached', frame => void watch(frame));
+  page.on('framenavigated', frame => void watch(frame));
+  for (const frame of page.frames()) void watch(frame);
   return () => { stopped = true; };
 }
 
@@ -102,7 +105,7 @@ async function timeTree(page, dir, root) {
  * Runs the bench suite and returns what it measured: activation (activation.bench.ts), the open
  * times and heap (open.bench.ts) and the tree. Everything is written under `dir` (an ignored folder).
  */
-export async function benchOpen({ root, dir }) {
+export async function benchOpen({ root, dir, lessons }) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   await compileIntegrationTests();
@@ -111,7 +114,12 @@ export async function benchOpen({ root, dir }) {
     suite: 'bench',
     extensionDevelopmentPaths: [root, path.join(root, 'test', 'fixtures', 'emptyExtension'), path.join(root, 'test', 'fixtures', 'benchFloor')],
     timeoutMs: 30 * 60_000,
-    env: { ...learnerEnv(), BACKEND_PATH_BENCH_DIR: dir, BACKEND_PATH_BENCH_OUT: path.join(dir, 'activation.json') },
+    env: {
+      ...learnerEnv(),
+      BACKEND_PATH_BENCH_DIR: dir,
+      BACKEND_PATH_BENCH_OUT: path.join(dir, 'activation.json'),
+      ...(lessons ? { BACKEND_PATH_BENCH_LESSONS: String(lessons) } : {}),
+    },
     onWorkbench: async workbench => {
       const stop = watchFrames(workbench.page, path.join(dir, 'events.jsonl'));
       await timeTree(workbench.page, dir, root);

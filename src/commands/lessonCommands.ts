@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { searchSkills, type SearchDocument } from '../curriculum/searchSkills';
 import type { Skill } from '../curriculum/types';
+import { skillLabel } from '../curriculum/types';
 import type { Services } from './services';
 import { resolveSkill } from './services';
 
@@ -9,12 +10,12 @@ export function registerLessonCommands(services: Services): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(Commands.openLesson, async (argument?: unknown, anchor?: unknown) => {
       const skill = (await resolveSkill(services, argument)) ?? (await pickSkill(services));
-      if (skill) await services.panel.show(skill.id, typeof anchor === 'string' ? anchor : undefined);
+      if (skill) await showLesson(services, skill, typeof anchor === 'string' ? anchor : undefined);
       return skill?.id;
     }),
     vscode.commands.registerCommand(Commands.openLessonPicker, async () => {
       const skill = await pickSkill(services);
-      if (skill) await services.panel.show(skill.id);
+      if (skill) await showLesson(services, skill);
       return skill?.id;
     }),
     vscode.commands.registerCommand(Commands.continueLearning, async () => {
@@ -26,10 +27,16 @@ export function registerLessonCommands(services: Services): vscode.Disposable {
         );
         return undefined;
       }
-      await services.panel.show(next.id);
+      await showLesson(services, next);
       return next.id;
     }),
   );
+}
+
+/** Opens the lesson and moves the tree's highlight to it. */
+async function showLesson(services: Services, skill: Skill, anchor?: string): Promise<void> {
+  await services.panel.show(skill.id, anchor);
+  await services.revealSkill(skill.id).catch((error: unknown) => services.log.warn(`Revealing ${skill.id} in the tree failed: ${String(error)}`));
 }
 
 interface SkillPickItem extends vscode.QuickPickItem {
@@ -49,7 +56,7 @@ async function pickSkill(services: Services): Promise<Skill | undefined> {
     const matches = searchSkills(catalog.skills, (skill) => documents.get(skill.id), quickPick.value);
     quickPick.items = matches.map(({ skill, excerpt }) => ({
       skill,
-      label: `${services.progress.isComplete(skill.id) ? '$(pass-filled)' : '$(circle-large-outline)'} ${skill.number} · ${skill.title}`,
+      label: `${services.progress.isComplete(skill.id) ? '$(pass-filled)' : '$(circle-large-outline)'} ${skillLabel(skill)}`,
       description: `${stageTitle(skill)} · ${vscode.l10n.t('{0} min', skill.minutes)}`,
       detail: excerpt ?? skill.summary,
       // The text search decides what matches; don't let the built-in filter hide lesson-text hits.

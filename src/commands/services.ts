@@ -15,6 +15,8 @@ export interface Services {
   readonly panel: LessonPanel;
   readonly exerciseResults: ExerciseResults;
   readonly log: Log;
+  /** Selects the skill's row in the Learning Path (when the view is visible), so the tree follows the open lesson. */
+  readonly revealSkill: (skillId: string) => Promise<boolean>;
   /** The current dialogs; integration tests may swap them to answer modal questions. */
   readonly prompts: Prompts;
 }

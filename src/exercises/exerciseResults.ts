@@ -20,6 +20,11 @@ export class ExerciseResults {
     this.changes.fire(skillId);
   }
 
+  /** Forgets one skill's result, e.g. after its exercise was reset to the starter. */
+  forget(skillId: string): void {
+    if (this.results.delete(skillId)) this.changes.fire(skillId);
+  }
+
   /** Forgets every result, e.g. when the learner resets their progress. */
   clear(): void {
     const skillIds = [...this.results.keys()];

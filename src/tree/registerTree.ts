@@ -4,14 +4,23 @@ import type { ProgressStore } from '../progress/progressStore';
 import type { PathNode, SkillTreeProvider } from './skillTreeProvider';
 import { SkillNode } from './skillNode';
 
-/** Creates the tree view, saves checkbox ticks at once and keeps the welcome context key current. */
-export function registerTree(provider: SkillTreeProvider, progress: ProgressStore, log: vscode.LogOutputChannel): vscode.Disposable {
+export interface SkillTree extends vscode.Disposable {
+  /**
+   * Selects a skill's row so the highlight follows the open lesson. Only while the view is visible:
+   * revealing would otherwise open the view over whatever the learner has in the side bar.
+   */
+  revealSkill(skillId: string): Promise<boolean>;
+  readonly view: vscode.TreeView<PathNode>;
+}
+
+/** Creates the tree view and saves checkbox ticks at once. */
+export function registerTree(provider: SkillTreeProvider, progress: ProgressStore, log: vscode.LogOutputChannel): SkillTree {
   const view = vscode.window.createTreeView<PathNode>(SKILLS_VIEW_ID, {
     treeDataProvider: provider,
     showCollapseAll: true,
     manageCheckboxStateManually: true,
   });
-  return vscode.Disposable.from(
+  const disposable = vscode.Disposable.from(
     view,
     provider,
     view.onDidChangeCheckboxState(async (event) => {
@@ -23,18 +32,51 @@ export function registerTree(provider: SkillTreeProvider, progress: ProgressStor
       }
     }),
   );
+  return {
+    view,
+    async revealSkill(skillId) {
+      if (!view.visible) return false;
+      const node = await provider.nodeForSkill(skillId);
+      if (!node) return false;
+      await view.reveal(node, { select: true, focus: false, expand: true });
+      return true;
+    },
+    dispose: () => disposable.dispose(),
+  };
 }
 
-/** Shows the welcome view only while nothing is complete. */
-export function trackWelcomeContext(progress: ProgressStore, skillIds: () => readonly string[] | undefined): vscode.Disposable {
-  const update = () => {
-    const ids = skillIds();
-    const snapshot = progress.snapshot().skills as Record<string, { completed?: unknown }>;
-    const hasProgress = ids
-      ? ids.some((id) => progress.isComplete(id))
-      : Object.values(snapshot).some((entry) => entry?.completed === true);
-    void vscode.commands.executeCommand('setContext', ContextKeys.hasProgress, hasProgress);
+/**
+ * Decides once per window whether the Welcome view shows: only for a learner with no progress yet.
+ * It is never hidden mid-session, so the first tick does not make the tree jump under the cursor.
+ */
+export function decideWelcome(progress: ProgressStore): void {
+  const snapshot = progress.snapshot().skills as Record<string, { completed?: unknown }>;
+  const hasProgress = Object.values(snapshot).some((entry) => entry?.completed === true);
+  void vscode.commands.executeCommand('setContext', ContextKeys.showWelcome, !hasProgress);
+}
+
+/**
+ * Ticks the walkthrough step "Open the Learning Path" (completion event `onContext:` of this key)
+ * even when the view was already open. VS Code 1.100 registers a walkthrough's steps when it is
+ * first shown, and an `onContext` step whose key already matched then is never ticked; only a
+ * change from false to true after that ticks it. So the key is raised briefly whenever the view
+ * shows and whenever an editor without a text/webview input (the walkthrough page) opens.
+ */
+export function pulseWhileVisible(view: vscode.TreeView<unknown>, set: (value: boolean) => void): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const pulse = () => {
+    if (!view.visible) return;
+    clearTimeout(timer);
+    set(true);
+    timer = setTimeout(() => set(false), 1500);
   };
-  update();
-  return progress.onDidChange(update);
+  set(false);
+  pulse();
+  return vscode.Disposable.from(
+    view.onDidChangeVisibility((event) => event.visible && pulse()),
+    vscode.window.tabGroups.onDidChangeTabs((event) => {
+      if (event.opened.some((tab) => tab.input === undefined)) setTimeout(pulse, 500);
+    }),
+    { dispose: () => clearTimeout(timer) },
+  );
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
-import type { Catalog } from '../curriculum/types';
+import type { Catalog, Skill, Stage } from '../curriculum/types';
 import type { ExerciseResults } from '../exercises/exerciseResults';
 import type { ProgressStore } from '../progress/progressStore';
 import { SkillNode } from './skillNode';
@@ -8,17 +8,22 @@ import { StageNode } from './stageNode';
 
 export type PathNode = StageNode | SkillNode;
 
+/** Where loading the catalog stands; the view shows "Loading…" or the error accordingly. */
+export type LessonsState = 'loading' | 'loaded' | 'failed';
+
 /** Stages and their skills; rebuilt from the progress store whenever it changes. */
 export class SkillTreeProvider implements vscode.TreeDataProvider<PathNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<PathNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly subscriptions: { dispose(): void }[];
+  private state: LessonsState | undefined;
 
   constructor(
     private readonly library: LessonLibrary,
     private readonly progress: ProgressStore,
     private readonly exerciseResults: ExerciseResults,
-    private readonly onLoadError: (error: unknown) => void,
+    /** Told once per change of state; `error` is the reason of a failure. */
+    private readonly onLoadState: (state: LessonsState, error?: unknown) => void,
   ) {
     this.subscriptions = [progress.onDidChange(() => this.refresh()), exerciseResults.onDidChange(() => this.refresh())];
   }
@@ -27,39 +32,67 @@ export class SkillTreeProvider implements vscode.TreeDataProvider<PathNode>, vsc
     this.changeEmitter.fire(undefined);
   }
 
+  private setState(state: LessonsState, error?: unknown): void {
+    if (this.state === state) return;
+    this.state = state;
+    this.onLoadState(state, error);
+  }
+
+  private async loadCatalog(): Promise<Catalog | undefined> {
+    if (this.state !== 'loaded') this.setState('loading');
+    try {
+      const catalog = await this.library.catalog();
+      this.setState('loaded');
+      return catalog;
+    } catch (error) {
+      this.setState('failed', error);
+      return undefined;
+    }
+  }
+
   getTreeItem(node: PathNode): vscode.TreeItem {
     return node.toTreeItem();
   }
 
   async getChildren(node?: PathNode): Promise<PathNode[]> {
-    let catalog: Catalog;
-    try {
-      catalog = await this.library.catalog();
-    } catch (error) {
-      this.onLoadError(error);
-      return [];
-    }
-    if (!node) {
-      return catalog.stages.map(
-        (stage) => new StageNode(stage, this.progress.completedCount(stage.skills.map((skill) => skill.id))),
-      );
-    }
-    if (node instanceof StageNode) {
-      return Promise.all(
-        node.stage.skills.map(async (skill) => {
-          const { exercise } = await this.library.exercise(skill);
-          const passedBefore = typeof this.progress.entry(skill.id)?.exercisePassedAt === 'string' ? 'passed' : undefined;
-          return new SkillNode(
-            skill,
-            node.stage.title,
-            this.progress.isComplete(skill.id),
-            exercise !== undefined,
-            this.exerciseResults.get(skill.id) ?? passedBefore,
-          );
-        }),
-      );
-    }
+    const catalog = await this.loadCatalog();
+    if (!catalog) return [];
+    if (!node) return catalog.stages.map((stage) => this.stageNode(stage));
+    if (node instanceof StageNode) return Promise.all(node.stage.skills.map((skill) => this.skillNode(node.stage, skill)));
     return [];
+  }
+
+  /** TreeView.reveal walks up with this: a skill's parent is its stage, a stage has none. */
+  async getParent(node: PathNode): Promise<PathNode | undefined> {
+    if (node instanceof StageNode) return undefined;
+    const catalog = await this.loadCatalog();
+    const stage = catalog?.stages.find((candidate) => candidate.id === node.stageId);
+    return stage ? this.stageNode(stage) : undefined;
+  }
+
+  /** The node of one skill (same id as the one shown), for TreeView.reveal. */
+  async nodeForSkill(skillId: string): Promise<SkillNode | undefined> {
+    const catalog = await this.loadCatalog();
+    const stage = catalog?.stages.find((candidate) => candidate.skills.some((skill) => skill.id === skillId));
+    const skill = stage?.skills.find((candidate) => candidate.id === skillId);
+    return stage && skill ? this.skillNode(stage, skill) : undefined;
+  }
+
+  private stageNode(stage: Stage): StageNode {
+    return new StageNode(stage, this.progress.completedCount(stage.skills.map((skill) => skill.id)));
+  }
+
+  private async skillNode(stage: Stage, skill: Skill): Promise<SkillNode> {
+    const { exercise } = await this.library.exercise(skill);
+    const passedBefore = typeof this.progress.entry(skill.id)?.exercisePassedAt === 'string' ? 'passed' : undefined;
+    return new SkillNode(
+      skill,
+      stage.title,
+      stage.id,
+      this.progress.isComplete(skill.id),
+      exercise !== undefined,
+      this.exerciseResults.get(skill.id) ?? passedBefore,
+    );
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: PathNode): vscode.TreeItem {

@@ -11,6 +11,8 @@ export interface Prompts {
   pickOpenFile(): Promise<vscode.Uri | undefined>;
   pickFolder(title: string): Promise<vscode.Uri | undefined>;
   openExternal(uri: vscode.Uri): Promise<boolean>;
+  /** A QuickPick of fixed items; resolves to the chosen one or undefined when dismissed. */
+  pick<T extends vscode.QuickPickItem>(items: readonly T[], options: { title: string; placeHolder?: string }): Promise<T | undefined>;
 }
 
 export function createVsCodePrompts(): Prompts {
@@ -31,6 +33,9 @@ export function createVsCodePrompts(): Prompts {
     },
     async openExternal(uri) {
       return vscode.env.openExternal(uri);
+    },
+    async pick(items, options) {
+      return vscode.window.showQuickPick([...items], { title: options.title, placeHolder: options.placeHolder });
     },
   };
 }

@@ -150,6 +150,8 @@ export default [
     fn: async ({ page, workspace, repoRoot }) => {
       await runCommand(page, 'Backend Path: Scaffold Starter Project');
       await pickQuickItem(page, 'Node.js starter');
+      // Scaffold asks where the project goes; the workspace folder is offered first.
+      await pickQuickItem(page, 'inside this workspace folder');
       const target = path.join(workspace, 'node-starter');
       const expected = listFiles(path.join(repoRoot, 'templates', 'node'));
       await waitFor(() => fs.existsSync(target) && listFiles(target).length === expected.length,

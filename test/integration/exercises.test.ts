@@ -7,7 +7,15 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { BackendPathApi } from '../../src/api';
 import { Commands, EXERCISES_FOLDER } from '../../src/constants';
-import { activateFromView, closeAllEditors, extension, resetProgress, storedCompleted } from './helpers';
+import { activateFromView, closeAllEditors, extension, fakePrompts, resetProgress, storedCompleted, tempDir, usePrompts } from './helpers';
+
+interface CheckResult {
+  readonly status: string;
+  readonly message?: string;
+  readonly reason?: string;
+  readonly summary?: string;
+  readonly failures: readonly { name: string; message: string }[];
+}
 
 interface Outcome {
   readonly status: string;
@@ -113,8 +121,9 @@ describe('exercises', function () {
       try {
         const outcome = await vscode.commands.executeCommand<Outcome>(Commands.checkExercise, 'http-fundamentals');
         assert.strictEqual(outcome.status, 'error');
-        // Node 20 on this machine's PATH gives "needs 22 or newer"; a machine without one, "not found".
-        assert.match(outcome.message ?? '', /(need Node\.js 22 or newer|Node\.js was not found).*Install Node\.js 24/);
+        // Node 20 on this machine's PATH: "too old", naming the executable and where it was found.
+        assert.match(outcome.message ?? '', /Node\.js is too old: the exercises need Node\.js 22 or newer, and the one that runs is "v\d+[^"]*" at \S*node \(found on the PATH/);
+        assert.match(outcome.message ?? '', /backendPath\.nodePath/);
       } finally {
         process.env.PATH = original;
       }
@@ -137,7 +146,20 @@ describe('exercises', function () {
           .filter((input): input is vscode.TabInputTextDiff => input instanceof vscode.TabInputTextDiff);
         assert.strictEqual(diffs.length, 1, 'one diff editor is open');
         assert.match(diffs[0].original.fsPath, /backend-path-exercises[\\/]01-http-fundamentals[\\/]src[\\/]app\.js$/);
-        assert.match(diffs[0].modified.fsPath, /exercise[\\/]solution[\\/]src[\\/]app\.js$/);
+        // Read-only: a virtual document, never the extension's own lessons/ file.
+        assert.strictEqual(diffs[0].modified.scheme, 'backend-path-solution');
+        const solutionDocument = await vscode.workspace.openTextDocument(diffs[0].modified);
+        const solutionPath = exerciseSource('01-http-fundamentals', 'solution', 'src/app.js');
+        const onDisk = fs.readFileSync(solutionPath, 'utf8');
+        assert.strictEqual(solutionDocument.getText(), onDisk, 'the learner sees the real solution');
+        const edit = new vscode.WorkspaceEdit();
+        edit.insert(diffs[0].modified, new vscode.Position(0, 0), '// an edit\n');
+        await vscode.workspace.applyEdit(edit);
+        assert.strictEqual(await solutionDocument.save(), false, 'a solution cannot be saved');
+        assert.strictEqual(fs.readFileSync(solutionPath, 'utf8'), onDisk, 'lessons/ is unchanged');
+        // Copyable: the Copy Solution File command puts the whole text on the clipboard.
+        assert.strictEqual(await vscode.commands.executeCommand(Commands.copySolution, diffs[0].modified), true);
+        assert.strictEqual(await vscode.env.clipboard.readText(), solutionDocument.getText());
       } finally {
         restore();
         await closeAllEditors();
@@ -155,6 +177,211 @@ describe('exercises', function () {
         assert.match(prompts.asked[0].message, /solution/i);
       } finally {
         restore();
+      }
+    });
+  });
+
+  describe('exercise flow', () => {
+    it('Start Exercise opens the file beside the lesson, which stays visible', async () => {
+      await closeAllEditors();
+      const ready = api.lessonPanel.whenReady();
+      await vscode.commands.executeCommand(Commands.openLesson, 'http-fundamentals');
+      await ready;
+      await vscode.commands.executeCommand(Commands.startExercise, 'http-fundamentals');
+      const lessonTabs = vscode.window.tabGroups.all.flatMap((group) =>
+        group.tabs.filter((tab) => tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('backendPath.lesson')),
+      );
+      assert.strictEqual(lessonTabs.length, 1, 'the lesson is still open');
+      assert.ok(lessonTabs[0].isActive, 'the lesson is the visible tab of its group');
+      const editor = vscode.window.activeTextEditor;
+      assert.ok(editor, 'the exercise file is the active editor');
+      assert.match(editor.document.uri.fsPath, /01-http-fundamentals[\\/]src[\\/]app\.js$/);
+      assert.notStrictEqual(editor.viewColumn, lessonTabs[0].group.viewColumn, 'in another group, beside the lesson');
+      await closeAllEditors();
+    });
+
+    it('from the palette with no lesson open, it asks which exercise with a picker', async () => {
+      await closeAllEditors();
+      let offered: string[] = [];
+      const prompts = fakePrompts(undefined, (_title, labels) => {
+        offered = [...labels];
+        return labels.findIndex((label) => label.endsWith('SQL Fundamentals'));
+      });
+      const restore = usePrompts(api, prompts);
+      try {
+        const outcome = await vscode.commands.executeCommand<Outcome>(Commands.startExercise);
+        assert.strictEqual(prompts.picks.length, 1, 'the picker was shown');
+        assert.ok(offered.length >= 2 && offered.every((label) => /^\d+ · /.test(label)), `path-position labels: ${offered.join(', ')}`);
+        assert.ok(outcome, 'the picked exercise started');
+        assert.match(vscode.window.activeTextEditor?.document.uri.fsPath ?? '', /06-sql-fundamentals[\\/]src[\\/]Reports\.php$/);
+        // Dismissing the picker starts nothing.
+        const dismissed = fakePrompts(undefined, () => undefined);
+        const restoreDismissed = usePrompts(api, dismissed);
+        try {
+          await closeAllEditors();
+          assert.strictEqual(await vscode.commands.executeCommand(Commands.startExercise), undefined);
+          assert.strictEqual(vscode.window.activeTextEditor, undefined);
+        } finally {
+          restoreDismissed();
+        }
+      } finally {
+        restore();
+        await closeAllEditors();
+      }
+    });
+
+    it('from the palette with the lesson as the active tab, it uses that lesson without asking', async () => {
+      await closeAllEditors();
+      const prompts = fakePrompts(undefined, () => assert.fail('no picker when the lesson is the active tab'));
+      const restore = usePrompts(api, prompts);
+      try {
+        const ready = api.lessonPanel.whenReady();
+        await vscode.commands.executeCommand(Commands.openLesson, 'sql-fundamentals');
+        await ready;
+        await vscode.commands.executeCommand(Commands.startExercise);
+        assert.deepStrictEqual(prompts.picks, []);
+        assert.match(vscode.window.activeTextEditor?.document.uri.fsPath ?? '', /06-sql-fundamentals[\\/]src[\\/]Reports\.php$/);
+      } finally {
+        restore();
+        await closeAllEditors();
+      }
+    });
+
+    it('Reset Exercise to Starter asks first, keeps a backup of changed files and restores the starter', async () => {
+      const folder = path.join(workspaceRoot(), EXERCISES_FOLDER, '01-http-fundamentals');
+      const file = path.join(folder, 'src', 'app.js');
+      fs.writeFileSync(file, '// my half-finished attempt\n');
+      const declined = fakePrompts(() => undefined);
+      let restore = usePrompts(api, declined);
+      try {
+        assert.strictEqual(await vscode.commands.executeCommand(Commands.resetExercise, 'http-fundamentals'), undefined);
+        assert.strictEqual(declined.asked.length, 1);
+        assert.match(declined.asked[0].message, /Reset the exercise of 1 · HTTP Fundamentals/);
+        assert.strictEqual(fs.readFileSync(file, 'utf8'), '// my half-finished attempt\n', 'declined: nothing changed');
+      } finally {
+        restore();
+      }
+      restore = usePrompts(api, fakePrompts((_message, actions) => actions[0]));
+      try {
+        const outcome = await vscode.commands.executeCommand<{ backedUp: string[]; written: string[] }>(Commands.resetExercise, 'http-fundamentals');
+        assert.deepStrictEqual(outcome.backedUp, ['src/app.js']);
+        assert.strictEqual(fs.readFileSync(file, 'utf8'), fs.readFileSync(exerciseSource('01-http-fundamentals', 'starter', 'src/app.js'), 'utf8'));
+        const backups = path.join(workspaceRoot(), EXERCISES_FOLDER, '.backups');
+        const [backup] = fs.readdirSync(backups).filter((name) => name.startsWith('01-http-fundamentals-'));
+        assert.ok(backup, 'a backup folder was made');
+        assert.strictEqual(fs.readFileSync(path.join(backups, backup, 'src', 'app.js'), 'utf8'), '// my half-finished attempt\n');
+      } finally {
+        restore();
+      }
+    });
+  });
+
+  describe('check guarantees', () => {
+    const folder = () => path.join(workspaceRoot(), EXERCISES_FOLDER, '01-http-fundamentals');
+    const config = () => vscode.workspace.getConfiguration('backendPath');
+
+    before(async () => {
+      await resetProgress(api);
+      await vscode.commands.executeCommand(Commands.startExercise, 'http-fundamentals');
+    });
+
+    afterEach(async () => {
+      fs.rmSync(path.join(folder(), 'tests', 'hang.test.js'), { force: true });
+      await config().update('checkTimeoutSeconds', undefined, vscode.ConfigurationTarget.Workspace);
+      await config().update('nodePath', undefined, vscode.ConfigurationTarget.Workspace);
+    });
+
+    it('a failing check ends on a summary: counts and each failing test with its message', async () => {
+      const outcome = await vscode.commands.executeCommand<CheckResult>(Commands.checkExercise, 'http-fundamentals');
+      assert.strictEqual(outcome.status, 'failed');
+      assert.match(outcome.summary ?? '', /^\d+ passed, [1-9]\d* failed\.$/);
+      assert.ok(outcome.failures && outcome.failures.length > 0, 'the failing tests are listed');
+      for (const failure of outcome.failures) {
+        assert.ok(failure.name.length > 0 && failure.message.length > 0, JSON.stringify(failure));
+        assert.doesNotMatch(failure.message, /\n\s+at /, 'no stack frames');
+      }
+    });
+
+    it('zero tests run is a failure with a clear message, and does not tick the skill', async () => {
+      const tests = path.join(folder(), 'tests');
+      // Out of the exercise folder entirely: node --test finds *.test.js files in any subfolder.
+      const moved = path.join(tempDir('moved-tests'), 'tests');
+      fs.renameSync(tests, moved);
+      try {
+        const outcome = await vscode.commands.executeCommand<CheckResult>(Commands.checkExercise, 'http-fundamentals');
+        assert.strictEqual(outcome.status, 'failed');
+        assert.match(outcome.summary ?? '', /No tests ran/);
+        assert.ok(!storedCompleted(api).includes('http-fundamentals'));
+      } finally {
+        fs.renameSync(moved, tests);
+      }
+    });
+
+    it('another task for the same skill that ends first does not decide the outcome', async () => {
+      const other = new vscode.Task(
+        { type: 'backendPath', skillId: 'http-fundamentals' },
+        vscode.TaskScope.Workspace,
+        'impostor',
+        'test',
+        new vscode.ShellExecution('true'),
+      );
+      const [outcome] = await Promise.all([
+        vscode.commands.executeCommand<CheckResult>(Commands.checkExercise, 'http-fundamentals'),
+        vscode.tasks.executeTask(other),
+      ]);
+      assert.strictEqual(outcome.status, 'failed', 'the starter still fails its own tests');
+      assert.ok(!storedCompleted(api).includes('http-fundamentals'));
+    });
+
+    it('a hung test run is stopped after backendPath.checkTimeoutSeconds', async () => {
+      fs.writeFileSync(
+        path.join(folder(), 'tests', 'hang.test.js'),
+        "const { test } = require('node:test');\ntest('never ends', () => new Promise(() => setInterval(() => {}, 1000)));\n",
+      );
+      await config().update('checkTimeoutSeconds', 5, vscode.ConfigurationTarget.Workspace);
+      const started = Date.now();
+      const outcome = await vscode.commands.executeCommand<CheckResult>(Commands.checkExercise, 'http-fundamentals');
+      assert.strictEqual(outcome.status, 'error');
+      assert.strictEqual(outcome.reason, 'timeout');
+      assert.match(outcome.message ?? '', /did not finish within 5 seconds/);
+      assert.ok(Date.now() - started < 30_000, 'it did not wait for the test');
+    });
+
+    it('Cancel stops the run and records nothing', async () => {
+      fs.writeFileSync(
+        path.join(folder(), 'tests', 'hang.test.js'),
+        "const { test } = require('node:test');\ntest('never ends', () => new Promise(() => setInterval(() => {}, 1000)));\n",
+      );
+      const cancel = new vscode.CancellationTokenSource();
+      setTimeout(() => cancel.cancel(), 1500);
+      const outcome = await vscode.commands.executeCommand<CheckResult>(Commands.checkExercise, 'http-fundamentals', { cancel: cancel.token });
+      assert.strictEqual(outcome.status, 'error');
+      assert.strictEqual(outcome.reason, 'cancelled');
+      assert.ok(!storedCompleted(api).includes('http-fundamentals'));
+    });
+
+    it('backendPath.nodePath picks the executable, and a wrong one is named in the message', async () => {
+      await config().update('nodePath', '/nowhere/bin/node', vscode.ConfigurationTarget.Workspace);
+      const outcome = await vscode.commands.executeCommand<CheckResult>(Commands.checkExercise, 'http-fundamentals');
+      assert.strictEqual(outcome.status, 'error');
+      assert.match(outcome.message ?? '', /Node\.js could not be run from \/nowhere\/bin\/node \(the setting backendPath\.nodePath\)/);
+    });
+  });
+
+  describe('links', () => {
+    it('Start Exercise refuses an exercise folder that links outside the workspace, naming the link', async () => {
+      const outside = tempDir('outside');
+      const link = path.join(workspaceRoot(), EXERCISES_FOLDER, '02-request-response-cycle');
+      fs.mkdirSync(path.dirname(link), { recursive: true });
+      fs.rmSync(link, { recursive: true, force: true });
+      fs.symlinkSync(outside, link);
+      try {
+        const outcome = await vscode.commands.executeCommand<Outcome & { refused?: string }>(Commands.startExercise, 'request-response-cycle');
+        assert.deepStrictEqual(outcome.written, []);
+        assert.ok(outcome.refused?.includes(link), outcome.refused);
+        assert.deepStrictEqual(fs.readdirSync(outside), [], 'nothing was written outside');
+      } finally {
+        fs.rmSync(link, { force: true });
       }
     });
   });

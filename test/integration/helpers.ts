@@ -76,18 +76,32 @@ export async function stageDescription(api: BackendPathApi, stageId: string): Pr
 export interface RecordedPrompts extends Prompts {
   readonly asked: { message: string; actions: readonly string[] }[];
   readonly opened: string[];
+  /** The title of every QuickPick shown, with its item labels. */
+  readonly picks: { title: string; labels: string[] }[];
 }
 
 /**
  * Dialogs that never block: `answer` picks the reply to each modal question (undefined = dismissed),
  * and every question and external link is recorded.
  */
-export function fakePrompts(answer: (message: string, actions: readonly string[]) => string | undefined = () => undefined): RecordedPrompts {
+export function fakePrompts(
+  answer: (message: string, actions: readonly string[]) => string | undefined = () => undefined,
+  /** Picks the index of the QuickPick item to accept (undefined = dismissed); the first one by default. */
+  choose: (title: string, labels: readonly string[]) => number | undefined = () => 0,
+): RecordedPrompts {
   const asked: { message: string; actions: readonly string[] }[] = [];
   const opened: string[] = [];
+  const picks: { title: string; labels: string[] }[] = [];
   return {
     asked,
     opened,
+    picks,
+    async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: { title: string }): Promise<T | undefined> {
+      const labels = items.map((item) => item.label);
+      picks.push({ title: options.title, labels });
+      const index = choose(options.title, labels);
+      return index === undefined ? undefined : items[index];
+    },
     async ask<T extends string>(message: string, _detail: string | undefined, actions: readonly T[]): Promise<T | undefined> {
       asked.push({ message, actions });
       return answer(message, actions) as T | undefined;
@@ -134,6 +148,12 @@ export function listFiles(dir: string): string[] {
     .filter((rel) => fs.statSync(path.join(dir, rel)).isFile())
     .map((rel) => rel.split(path.sep).join('/'))
     .sort();
+}
+
+/** A tree item's checkbox state, whether given as a plain state or with its accessible name. */
+export function checkboxState(item: vscode.TreeItem): vscode.TreeItemCheckboxState | undefined {
+  const value = item.checkboxState;
+  return typeof value === 'object' && value !== null ? value.state : value;
 }
 
 export async function closeAllEditors(): Promise<void> {

@@ -79,25 +79,63 @@ describe('scaffold starter project', () => {
     assert.deepStrictEqual(listFiles(target), files);
   });
 
+  it('a second run with nothing changed asks nothing and counts every file as up to date', async () => {
+    const parent = tempDir('scaffold-same');
+    const args = { template: 'node', parentFolder: vscode.Uri.file(parent) };
+    const first = await vscode.commands.executeCommand<ScaffoldResult & { unchanged: string[] }>(Commands.scaffoldProject, args);
+    const second = await vscode.commands.executeCommand<ScaffoldResult & { unchanged: string[] }>(Commands.scaffoldProject, args);
+    assert.deepStrictEqual(prompts.asked, [], 'identical files are not conflicts');
+    assert.deepStrictEqual(second.written, []);
+    assert.deepStrictEqual(second.kept, []);
+    assert.deepStrictEqual([...second.unchanged].sort(), [...first.written].sort());
+  });
+
+  it('refuses a template file that is a link to a file outside, even after "Overwrite"', async () => {
+    const parent = tempDir('scaffold-link');
+    const outside = tempDir('scaffold-outside');
+    const secret = path.join(outside, 'secret.txt');
+    fs.writeFileSync(secret, 'outside\n');
+    const target = path.join(parent, 'node-starter');
+    fs.mkdirSync(target);
+    fs.symlinkSync(secret, path.join(target, 'README.md'));
+    restorePrompts();
+    prompts = fakePrompts((_message, actions) => actions[actions.length - 1]); // "Overwrite"
+    restorePrompts = usePrompts(api, prompts);
+    const result = await vscode.commands.executeCommand<ScaffoldResult & { refused?: string }>(Commands.scaffoldProject, {
+      template: 'node',
+      parentFolder: vscode.Uri.file(parent),
+    });
+    assert.deepStrictEqual(result.written, []);
+    assert.ok(result.refused?.includes(path.join(target, 'README.md')), result.refused);
+    assert.strictEqual(fs.readFileSync(secret, 'utf8'), 'outside\n');
+    assert.deepStrictEqual(fs.readdirSync(outside), ['secret.txt']);
+  });
+
   it('dismissing the question writes nothing', async () => {
     const parent = tempDir('scaffold-dismiss');
     const args = { template: 'node', parentFolder: vscode.Uri.file(parent) };
     await vscode.commands.executeCommand(Commands.scaffoldProject, args);
     const target = path.join(parent, 'node-starter');
-    const [deleted] = listFiles(target);
+    const [deleted, edited] = listFiles(target);
     fs.rmSync(path.join(target, deleted));
+    fs.writeFileSync(path.join(target, edited), 'learner edit\n');
     restorePrompts();
     prompts = fakePrompts(() => undefined);
     restorePrompts = usePrompts(api, prompts);
     await vscode.commands.executeCommand(Commands.scaffoldProject, args);
     assert.strictEqual(prompts.asked.length, 1);
     assert.ok(!fs.existsSync(path.join(target, deleted)), 'nothing was written');
+    assert.strictEqual(fs.readFileSync(path.join(target, edited), 'utf8'), 'learner edit\n');
   });
 
-  it('scaffolds into the workspace folder when no folder is given', async () => {
+  it('asks where to create the project when no folder is given, offering the workspace folder', async () => {
     const workspace = vscode.workspace.workspaceFolders?.[0];
     assert.ok(workspace, 'the test workspace is open');
     const result = await vscode.commands.executeCommand<ScaffoldResult>(Commands.scaffoldProject, { template: 'node' });
+    assert.strictEqual(prompts.picks.length, 1, 'the learner was asked where');
+    assert.match(prompts.picks[0].title, /Where should the starter project go/);
+    assert.match(prompts.picks[0].labels[0], new RegExp(workspace.name));
+    assert.match(prompts.picks[0].labels.at(-1) ?? '', /Choose a Folder/);
     assert.ok(result);
     assert.strictEqual(result.target.fsPath, path.join(workspace.uri.fsPath, 'node-starter'));
     assert.ok(fs.existsSync(path.join(workspace.uri.fsPath, 'node-starter', 'package.json')));

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BackendPathApi } from '../../src/api';
-import { activateFromView, rawCurriculum, resetProgress } from './helpers';
+import { activateFromView, rawCurriculum, resetProgress, waitFor } from './helpers';
 
 /** Skill numbers per stage, in the order of the seed (/work/shared/seed-backend-development-path.txt). */
 const SEED_ORDER = [
@@ -34,31 +34,72 @@ describe('skills tree', () => {
     for (const item of items) assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
   });
 
-  it('shows all 22 skills in seed order as "N · Title" with "M min"', async () => {
+  it('shows all 22 skills in study order, numbered by path position "N · Title", with "M min"', async () => {
     const expected = rawCurriculum().stages.flatMap((stage) => stage.skills);
     const shown: vscode.TreeItem[] = [];
     for (const stage of await api.treeChildren()) {
       for (const skill of await api.treeChildren(stage)) shown.push(api.treeItem(skill));
     }
     assert.strictEqual(shown.length, 22);
+    // The number learners see is the position on the path (1–22 in order), the same in the tab,
+    // the header, the picker and the status bar; the seed's own number stays in the tooltip.
     assert.deepStrictEqual(
       shown.map((item) => [item.label, item.description]),
-      expected.map((skill) => [`${skill.number} · ${skill.title}`, `${skill.minutes} min`]),
+      expected.map((skill, index) => [`${index + 1} · ${skill.title}`, `${skill.minutes} min`]),
     );
-    // The seed lists some skills out of numeric order (6 before 5); the tree keeps the seed's order.
     assert.deepStrictEqual(
-      shown.map((item) => Number(/^(\d+) · /.exec(String(item.label))?.[1])),
+      expected.map((skill) => skill.number),
       SEED_ORDER.flat(),
+      'the seed order is kept',
     );
   });
 
-  it('gives each skill an unchecked checkbox, a command that opens its lesson and an accessible label', async () => {
+  it('keeps the seed number in the tooltip ("roadmap #N")', async () => {
+    const [, secondStage] = await api.treeChildren();
+    const [firstOfStage] = await api.treeChildren(secondStage);
+    const item = api.treeItem(firstOfStage);
+    const resolved = await api.resolveTreeItem(item, firstOfStage);
+    assert.match(String(item.label), /^6 · /, 'the first skill of stage 2 is 6th on the path');
+    assert.match((resolved.tooltip as vscode.MarkdownString).value, /roadmap #5(?!\d)/);
+  });
+
+  it('gives each skill an unchecked checkbox with its own accessible name, a command that opens its lesson and a label', async () => {
     const [firstStage] = await api.treeChildren();
     const [firstSkill] = await api.treeChildren(firstStage);
     const item = api.treeItem(firstSkill);
-    assert.strictEqual(item.checkboxState, vscode.TreeItemCheckboxState.Unchecked);
+    const checkbox = item.checkboxState as { state: vscode.TreeItemCheckboxState; accessibilityInformation?: vscode.AccessibilityInformation; tooltip?: string };
+    assert.strictEqual(checkbox.state, vscode.TreeItemCheckboxState.Unchecked);
+    assert.strictEqual(checkbox.accessibilityInformation?.label, 'Mark 1 · HTTP Fundamentals complete');
+    assert.strictEqual(checkbox.tooltip, 'Mark 1 · HTTP Fundamentals complete');
     assert.strictEqual(item.command?.command, 'backendPath.openLesson');
     assert.match(String(item.contextValue), /^skill\.todo/);
-    assert.ok(item.accessibilityInformation?.label, 'accessibility label');
+    assert.match(item.accessibilityInformation?.label ?? '', /^Skill 1, HTTP Fundamentals, \d+ minutes, not complete$/);
+  });
+
+  it('answers getParent, so the tree can reveal the open lesson', async () => {
+    const stages = await api.treeChildren();
+    for (const stage of stages) {
+      assert.strictEqual(await api.treeParent(stage), undefined, 'a stage is a root');
+      for (const skill of await api.treeChildren(stage)) {
+        const parent = await api.treeParent(skill);
+        assert.ok(parent, 'a skill has a parent');
+        assert.strictEqual(api.treeItem(parent).id, api.treeItem(stage).id);
+      }
+    }
+  });
+
+  it('reveals (selects) the skill of a lesson opened from the picker or Continue Learning', async function () {
+    // Opening a lesson under load takes a while; what matters is where the selection ends up.
+    this.timeout(90_000);
+    await vscode.commands.executeCommand('workbench.view.extension.backendPath');
+    const ready = api.lessonPanel.whenReady();
+    await vscode.commands.executeCommand('backendPath.continueLearning');
+    await ready;
+    const selected = await waitFor(async () => {
+      const ids = api.treeSelection().map((node) => api.treeItem(node).id);
+      return ids.length > 0 ? ids : undefined;
+    }, 'the tree selection to follow the lesson', 30_000);
+    assert.deepStrictEqual(selected, ['skill:http-fundamentals']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 });

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { MementoLike } from '../../src/progress/mementoLike';
 import type { ScaffoldFileSystem } from '../../src/scaffold/applyScaffold';
+import { nodeTargetFs } from '../../src/scaffold/targetFs';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 
@@ -29,13 +30,12 @@ export class MemoryMemento implements MementoLike {
   }
 }
 
-/** The scaffold writer's file system over real folders, as workspace.fs would back it. */
+/** The scaffold writer's file system over real folders: the extension's own lstat-checking writer. */
 export function diskFs(source: string, target: string): ScaffoldFileSystem {
+  const writer = nodeTargetFs(dirname(target), target);
   return {
     readSource: async (path) => readFile(join(source, path)),
-    writeTarget: async (path, content) => {
-      await mkdir(dirname(join(target, path)), { recursive: true });
-      await writeFile(join(target, path), content);
-    },
+    create: (path, content) => writer.create(path, content),
+    replace: (path, content) => writer.replace(path, content),
   };
 }

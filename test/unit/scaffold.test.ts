@@ -27,7 +27,12 @@ describe('scaffold planning and writing', () => {
 
   it('splits files into new ones and conflicts', () => {
     const plan = planScaffold(['src/app.js', 'README.md'], new Set(['README.md']));
-    assert.deepEqual(plan, { create: ['src/app.js'], conflicts: ['README.md'] });
+    assert.deepEqual(plan, { create: ['src/app.js'], conflicts: ['README.md'], unchanged: [] });
+  });
+
+  it('counts files identical to the template as unchanged, not as conflicts', () => {
+    const plan = planScaffold(['src/app.js', 'README.md', 'a.txt'], new Set(['README.md', 'a.txt']), new Set(['a.txt']));
+    assert.deepEqual(plan, { create: ['src/app.js'], conflicts: ['README.md'], unchanged: ['a.txt'] });
   });
 
   it('rejects template paths with .. or absolute paths before writing anything', () => {
@@ -58,10 +63,12 @@ describe('scaffold planning and writing', () => {
     let calls = 0;
     const fs: ScaffoldFileSystem = {
       readSource: async () => new TextEncoder().encode('x'),
-      writeTarget: async (path) => {
+      create: async (path) => {
         calls += 1;
         if (path === 'b.txt') throw new Error('disk full');
+        return 'written';
       },
+      replace: async () => assert.fail('nothing is replaced without consent'),
     };
     const report = await applyScaffold(plan, fs, false);
     assert.deepEqual(report.written, ['a.txt']);
@@ -75,7 +82,7 @@ describe('scaffold planning and writing', () => {
     const plan = planScaffold(['README.md'], new Set());
     const report = await applyScaffold(plan, diskFs(join(root, 'template'), join(root, 'blocked')), false);
     assert.equal(report.failed?.path, 'README.md');
-    assert.match(report.failed?.message ?? '', /ENOTDIR|EEXIST/);
+    assert.match(report.failed?.message ?? '', /blocked is a file, not a folder/);
     assert.deepEqual(report.written, []);
   });
 

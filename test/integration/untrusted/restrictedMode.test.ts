@@ -2,9 +2,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { BackendPathApi } from '../../../src/api';
-import { Commands } from '../../../src/constants';
+import * as fs from 'fs';
+import * as path from 'path';
+import { Commands, EXERCISES_FOLDER } from '../../../src/constants';
 import type { RecordedPrompts } from '../helpers';
-import { activateFromView, closeAllEditors, extension, fakePrompts, rawCurriculum, usePrompts } from '../helpers';
+import { activateFromView, closeAllEditors, extension, fakePrompts, rawCurriculum, tempDir, usePrompts } from '../helpers';
 
 interface MenuEntry {
   command: string;
@@ -101,5 +103,22 @@ describe('Restricted Mode', () => {
       if (/<vscode-button[^>]*data-action="runInTerminal"/.test(api.lessonPanel.html ?? '')) offending.push(skill.id);
     }
     assert.deepStrictEqual(offending, [], 'lessons whose page offers Run in Restricted Mode');
+  });
+
+  it('refuses to write through links exactly as in a trusted workspace', async () => {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(root);
+    const outside = tempDir('untrusted-outside');
+    const link = path.join(root, EXERCISES_FOLDER, '01-http-fundamentals');
+    fs.mkdirSync(path.dirname(link), { recursive: true });
+    fs.symlinkSync(outside, link);
+    try {
+      const outcome = await vscode.commands.executeCommand<{ written: string[]; refused?: string }>(Commands.startExercise, 'http-fundamentals');
+      assert.deepStrictEqual(outcome.written, []);
+      assert.ok(outcome.refused?.includes(link), outcome.refused);
+      assert.deepStrictEqual(fs.readdirSync(outside), []);
+    } finally {
+      fs.rmSync(link, { force: true });
+    }
   });
 });

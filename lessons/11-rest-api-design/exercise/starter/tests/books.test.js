@@ -300,3 +300,81 @@ test('If-Match uses strong comparison and guards DELETE too', { timeout: 10000 }
   await res.arrayBuffer();
   assert.equal(res.status, 204, 'a DELETE with the current ETag in If-Match must succeed with 204');
 });
+
+test('every error is RFC 9457 problem details with the matching status', { timeout: 10000 }, async () => {
+  const base = await start();
+  const { id } = await create(base, newBook(1));
+  const read = await fetch(`${base}/books/${id}`);
+  const etag = read.headers.get('etag');
+  await read.arrayBuffer();
+  const cases = [
+    ['GET /books/999', 404, `${base}/books/999`, {}],
+    ['PATCH /books', 405, `${base}/books`, { method: 'PATCH', headers: JSON_HEADERS, body: '{}' }],
+    [`POST /books/${id}`, 405, `${base}/books/${id}`, { method: 'POST', headers: JSON_HEADERS, body: '{}' }],
+    ['POST /books with Content-Type text/plain', 415, `${base}/books`,
+      { method: 'POST', headers: { 'content-type': 'text/plain' }, body: JSON.stringify(newBook(2)) }],
+    ['POST /books with malformed JSON', 400, `${base}/books`, { method: 'POST', headers: JSON_HEADERS, body: '{"title": "Dune",' }],
+    ['PUT with a stale If-Match', 412, `${base}/books/${id}`,
+      { method: 'PUT', headers: { ...JSON_HEADERS, 'if-match': '"stale"' }, body: JSON.stringify(newBook(3)) }],
+  ];
+  for (const [what, status, url, init] of cases) {
+    const res = await fetch(url, init);
+    const text = await res.text();
+    assert.equal(res.status, status, `${what} must answer ${status}`
+      + (status === 415 ? ': only application/json bodies are accepted (use readJson)' : '')
+      + (status === 400 ? ': a body that is not valid JSON is a 400 Bad Request, invalid values in valid JSON are 422' : ''));
+    assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/i,
+      `${what}: every error must use Content-Type: application/problem+json (sendProblem), not an empty or plain-text body`);
+    let problem;
+    try { problem = JSON.parse(text); } catch { problem = null; }
+    assert.ok(problem && problem.status === status && typeof problem.title === 'string',
+      `${what}: the problem body must be JSON with "title" and "status": ${status} (RFC 9457)`);
+  }
+  const mixedCase = await fetch(`${base}/books`, {
+    method: 'POST', headers: { 'content-type': 'Application/JSON; charset=utf-8' }, body: JSON.stringify(newBook(4)),
+  });
+  await mixedCase.arrayBuffer();
+  assert.equal(mixedCase.status, 201, 'media types are case-insensitive: Application/JSON; charset=utf-8 is JSON, answer 201');
+  const unchanged = await fetch(`${base}/books/${id}`);
+  assert.equal(unchanged.headers.get('etag'), etag, 'a request answered with an error must not change the book');
+  await unchanged.arrayBuffer();
+});
+
+test('ETags are strong and change whenever any field changes', { timeout: 10000 }, async () => {
+  const base = await start();
+  const { id } = await create(base, newBook(1));
+  const read = await fetch(`${base}/books/${id}`);
+  const etag = read.headers.get('etag') ?? '';
+  await read.arrayBuffer();
+  assert.match(etag, /^"[^"]*"$/,
+    `GET /books/<id> sent ETag ${etag}: send a strong tag ("..."), because If-Match compares strongly and a weak W/ tag could never match`);
+
+  let res = await fetch(`${base}/books/${id}`, {
+    method: 'PUT', headers: { ...JSON_HEADERS, 'if-match': etag }, body: JSON.stringify({ title: 'Book 1', author: 'Someone Else' }),
+  });
+  await res.arrayBuffer();
+  assert.equal(res.status, 200, 'a PUT with the current ETag must succeed');
+  assert.notEqual(res.headers.get('etag') ?? etag, etag,
+    'changing only the author kept the same ETag: compute the tag from the whole representation (every field)');
+  res = await fetch(`${base}/books/${id}`, {
+    method: 'PUT', headers: { ...JSON_HEADERS, 'if-match': etag }, body: JSON.stringify({ title: 'Book 1', author: 'Lost update' }),
+  });
+  await res.arrayBuffer();
+  assert.equal(res.status, 412, 'the author changed, so the old ETag is stale: If-Match with it must answer 412');
+});
+
+test('pages stay in id order after books are replaced', { timeout: 20000 }, async () => {
+  const base = await start();
+  await seed(base, 12);
+  for (const id of [2, 5]) { // replace two early books: they keep their ids and their place
+    const res = await fetch(`${base}/books/${id}`, {
+      method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify({ title: `Edited ${id}`, author: 'E' }),
+    });
+    await res.arrayBuffer();
+    assert.equal(res.status, 200, `PUT /books/${id} must answer 200`);
+  }
+  const ids = (await walk(base, 4)).map((b) => b.id);
+  assert.deepEqual(ids, Array.from({ length: 12 }, (_, i) => i + 1),
+    'after PUT on books 2 and 5 the walk returned ids ' + JSON.stringify(ids) + ': keep the list in id order '
+    + '(sort by id, or replace in place) so "every id after the cursor" never skips a replaced book');
+});

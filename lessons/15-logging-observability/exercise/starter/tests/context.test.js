@@ -67,6 +67,22 @@ test('a missing or invalid traceparent starts a new trace', async () => {
     assert.notEqual(traceOf(res), '0'.repeat(32), 'never reuse an invalid trace-id');
   }
   assert.notEqual(traceOf(fresh), traceOf(replaced), 'each new trace needs its own random id');
+  const broken = await get(port, '/health', { traceparent: `00-${'0'.repeat(32)}-00f067aa0ba902b7-zz` });
+  assert.match(broken.headers.traceparent ?? '', /^00-[0-9a-f]{32}-[0-9a-f]{16}-01$/, 'an invalid traceparent is ignored as a whole: start a new trace with your own flags (01), do not copy any of its fields');
+});
+
+test('every request gets its own span-id, even within one trace', async () => {
+  const trace = randomBytes(16).toString('hex');
+  const header = { traceparent: `00-${trace}-00f067aa0ba902b7-01` };
+  const spans = [];
+  for (const headers of [header, header, {}]) {
+    const res = await get(port, '/health', headers);
+    const span = res.headers.traceparent?.split('-')[2] ?? '';
+    assert.match(span, /^[0-9a-f]{16}$/, 'the span-id is 16 lowercase hex digits');
+    assert.notEqual(span, '0'.repeat(16), 'an all-zero span-id is invalid');
+    spans.push(span);
+  }
+  assert.equal(new Set(spans).size, spans.length, 'each request is a new span: generate a random span-id (randomBytes(8)) per request, not a constant or one derived from the trace-id');
 });
 
 test('concurrent requests log their own trace ids', async () => {

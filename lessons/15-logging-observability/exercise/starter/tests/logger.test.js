@@ -68,6 +68,38 @@ test('the redact option replaces the default list, and every listed key is hidde
   assert.equal(record.password_hint, 'kept', 'match whole key names only: password_hint is not password');
 });
 
+test('redaction hides any value, not only plain strings', () => {
+  const stream = memoryStream();
+  const log = createLogger({ stream, now: fixedClock, redact: ['password', 'pin', 'authorization'] });
+  log.info('tricky values', {
+    password: 'he said "hi" then q-secret-1',
+    pin: 482913,
+    authorization: { scheme: 'Bearer', token: 'q-secret-2' },
+    note: 'kept',
+  });
+  for (const secret of ['q-secret-1', '482913', 'q-secret-2']) {
+    assert.ok(!stream.text.includes(secret), `"${secret}" leaked: redact by key on the object before JSON.stringify (or with a replacer), whatever the value is (a string with quotes, a number, an object); a regex over the JSON text misses these`);
+  }
+  const [record] = stream.records();
+  assert.deepEqual([record.password, record.pin, record.authorization, record.note], ['[REDACTED]', '[REDACTED]', '[REDACTED]', 'kept'], 'the whole value of a redacted key becomes "[REDACTED]"');
+});
+
+test('bindings are redacted too, and a child of a child keeps everything', () => {
+  const stream = memoryStream();
+  const root = createLogger({ stream, now: fixedClock, bindings: { service: 'api', authorization: 'Bearer b-secret' } });
+  const child = root.child({ component: 'auth' });
+  assert.equal(typeof child.child, 'function', 'a child logger needs its own child(): return a full logger from child(), e.g. createLogger() with the merged bindings and the same options');
+  const grandchild = child.child({ cookie: 'sid=c-secret', step: 'verify' });
+  grandchild.info('checked');
+  assert.ok(!stream.text.includes('b-secret') && !stream.text.includes('c-secret'), 'redact the bindings as well as the fields: a secret bound once would appear on every line');
+  const [record] = stream.records();
+  assert.deepEqual(
+    [record.service, record.component, record.step],
+    ['api', 'auth', 'verify'],
+    'child().child() must keep the bindings of every ancestor: a child is a full logger, with its own child()',
+  );
+});
+
 test('logging does not change the caller\'s objects', () => {
   const stream = memoryStream();
   const fields = { user: { id: 7, password: 'hunter2' } };

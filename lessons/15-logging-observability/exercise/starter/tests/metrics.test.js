@@ -34,6 +34,13 @@ test('counters are keyed by name and labels, in any label order', () => {
   assert.equal(metrics.value('jobs_total', { queue: 'mail', outcome: 'failed' }), 1, 'different label values are different series');
   assert.equal(metrics.value('jobs_total', { queue: 'pdf', outcome: 'ok' }), 0, 'an unknown series has the value 0');
   assert.equal(metrics.series('jobs_total').length, 2, 'series(name) lists one entry per label combination');
+
+  metrics.increment('moves_total', { from: 'a', to: 'b' });
+  assert.equal(metrics.value('moves_total', { from: 'b', to: 'a' }), 0, 'labels {from: a, to: b} and {from: b, to: a} are different series: key on label names AND values, not on the values alone');
+  const labels = { queue: 'mail' };
+  metrics.increment('sent_total', labels);
+  labels.queue = 'pdf';
+  assert.deepEqual(metrics.series('sent_total').map((s) => s.labels), [{ queue: 'mail' }], 'store a copy of the labels: the caller may reuse and change its object');
 });
 
 test('/users/1 and /users/2 increment the same route="/users/:id" series', async () => {

@@ -61,4 +61,21 @@ final class BootstrapTest extends TestCase
         }
         $this->assertNull($thrown, 'Respect error_reporting(): when the level is switched off, the handler must return false instead of throwing.');
     }
+
+    public function testLevelsSwitchedOffGoBackToPhp(): void
+    {
+        error_clear_last();
+        $level = error_reporting(E_ALL & ~E_WARNING);
+        try {
+            $this->underBootstrap(static fn() => @file_get_contents(self::MISSING));
+        } finally {
+            error_reporting($level);
+        }
+        $last = error_get_last();
+        $this->assertStringContainsString(
+            'Failed to open stream',
+            $last['message'] ?? '',
+            'For a level error_reporting() has switched off, return false (not true, not nothing): false hands the error back to PHP, which still records it for error_get_last(); any other value says "handled" and it vanishes.',
+        );
+    }
 }

@@ -95,6 +95,30 @@ final class ExceptionHandlerTest extends TestCase
         $this->assertSame('req-500', $body['requestId'], 'Put the request ID in the "requestId" member.');
     }
 
+    public function testEvery500HasTheSameGenericBody(): void
+    {
+        $secret = bin2hex(random_bytes(4));
+        $failures = [
+            new \RuntimeException("disk full on /srv/$secret"),
+            new \TypeError("null given in Repo$secret.php"),
+            new \DomainException("domain rule $secret broken in a library"),
+            new \ErrorException("Undefined array key \"$secret\"", 0, E_WARNING),
+            new OrderFailed("order $secret", 0, new \PDOException("SQLSTATE $secret")),
+        ];
+        $bodies = [];
+        foreach ($failures as $e) {
+            $response = $this->handler->toResponse($e, 'req-same');
+            $this->assertSame(500, $response->status, get_class($e) . ' is not one of your client errors (NotFound, ValidationFailed): map it to 500. Check instanceof ClientError, not a broad parent such as \\DomainException.');
+            $this->assertStringNotContainsString($secret, $response->body, 'A 500 body must not contain any part of the exception message.');
+            $bodies[$response->body] = get_class($e);
+        }
+        $this->assertCount(
+            1,
+            $bodies,
+            'Every 500 must have the same fixed body apart from the request ID: no exception class, file, line or code in it (they tell an attacker what runs inside). Different bodies came from: ' . implode(', ', $bodies) . '.',
+        );
+    }
+
     public function testUnexpectedExceptionIsLoggedOnceWithRequestId(): void
     {
         $e = new OrderFailed('Could not place order', 0, new \PDOException('SQLSTATE[HY000]: database is locked'));

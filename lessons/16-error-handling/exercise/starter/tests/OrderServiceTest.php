@@ -95,7 +95,32 @@ final class OrderServiceTest extends TestCase
         $this->assertNotNull($thrown, 'A failure inside place() must not be swallowed: roll back, then rethrow it.');
         $this->assertFalse($this->pdo->inTransaction(), 'Roll back on any Throwable, not only on PDOException: catch (\\Throwable $e) { $this->pdo->rollBack(); ... throw ...; }.');
         $this->assertSame(0, $this->rowCount('orders'), 'A failure that is not a PDOException must roll back the order row too (catch Throwable for the rollback).');
-        $this->assertTrue($thrown === $bug || $thrown->getPrevious() === $bug, 'Rethrow an exception that is not a PDOException unchanged (or chain it as previous), so its cause is not lost.');
+        $this->assertSame($bug, $thrown, 'Rethrow an exception that is not a PDOException unchanged (throw $e;): only a PDOException is an infrastructure failure to wrap in OrderFailed; wrapping a bug hides what it is.');
+    }
+
+    public function testAnEngineErrorInsideTheTransactionRollsBackToo(): void
+    {
+        $bug = new \TypeError('strlen(): Argument #1 must be of type string, array given');
+        $sku = new class ($bug) {
+            public function __construct(private \TypeError $bug)
+            {
+            }
+
+            public function __toString(): string
+            {
+                throw $this->bug;
+            }
+        };
+        $thrown = null;
+        try {
+            $this->service->place(7, [['sku' => 'A-1', 'quantity' => 2], ['sku' => $sku, 'quantity' => 1]]);
+        } catch (\Throwable $e) {
+            $thrown = $e;
+        }
+
+        $this->assertSame($bug, $thrown, 'An \\Error (here a TypeError) inside place() must reach the caller unchanged.');
+        $this->assertFalse($this->pdo->inTransaction(), 'A TypeError is an \\Error, not an \\Exception: catch (\\Exception $e) misses it and leaves the transaction open. Catch \\Throwable for the rollback.');
+        $this->assertSame(0, $this->rowCount('orders'), 'An \\Error inside the transaction must roll back the order row too: catch \\Throwable, not \\Exception.');
     }
 
     public function testEmptyOrderIsAValidationError(): void
