@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Commands, ContextKeys, DASHBOARD_VIEW_TYPE, REVIEW_STORAGE_KEY, REVIEW_VIEW_TYPE, Settings } from '../constants';
 import type { Skill } from '../curriculum/types';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import { choiceOrder } from '../lessonPanel/choiceOrder';
@@ -12,18 +13,8 @@ import { dashboardLabels, reviewLabels } from './reviewLabels';
 import { ReviewService, type ReviewSettings } from './reviewService';
 import { ReviewStore } from './reviewStore';
 
-export const REVIEW_STORAGE_KEY = 'backendPath.reviews';
-export const REVIEW_VIEW_TYPE = 'backendPath.review';
-export const DASHBOARD_VIEW_TYPE = 'backendPath.dashboard';
-export const ReviewCommands = {
-  reviewDue: 'backendPath.reviewDue',
-  showMyPath: 'backendPath.showMyPath',
-} as const;
-export const ReviewSettingNames = {
-  enabled: 'reviews.enabled',
-  dailyCap: 'reviews.dailyCap',
-  hoursPerWeek: 'paceHoursPerWeek',
-} as const;
+const ReviewCommands = { reviewDue: Commands.reviewDue, showMyPath: Commands.showMyPath } as const;
+const ReviewSettingNames = { enabled: Settings.reviewsEnabled, dailyCap: Settings.reviewsDailyCap, hoursPerWeek: Settings.paceHoursPerWeek } as const;
 
 export interface ReviewWiringDeps {
   readonly extensionUri: vscode.Uri;
@@ -37,7 +28,11 @@ export interface ReviewWiringDeps {
   readonly log: vscode.LogOutputChannel;
   facts(skill: Skill): SkillFacts;
   startedAt(): Date | undefined;
-  openLesson(skillId: string, anchor?: string): Promise<unknown>;
+  openLesson(skillId: string, anchor?: string): PromiseLike<unknown>;
+  /** The tree shows a "Reviews due" node while questions are due. */
+  readonly tree: { setReviewsDue(count: number): void };
+  /** Development and test runs register a command that moves the review clock (e2e tests use it). */
+  readonly developmentMode: boolean;
 }
 
 /** What the rest of the extension (and, in test mode, the tests) can ask of spaced review. */
@@ -49,6 +44,10 @@ export interface ReviewHandle extends vscode.Disposable {
   readonly dashboardPage: { readonly controller: DashboardController; readonly panel: PagePanel };
   /** Moves the review clock (test mode only): `offsetMs` is added to the real time. */
   setClockOffset(offsetMs: number): void;
+  /** A lesson quiz answer becomes a review card; a failed save is reported, never thrown. */
+  recordQuizAnswer(skillId: string, questionId: string, correct: boolean, elapsedMs: number | undefined): Promise<void>;
+  /** The status bar text while questions are due (for tests), else undefined. */
+  statusText(): string | undefined;
 }
 
 function readSettings(): ReviewSettings {
@@ -94,6 +93,7 @@ export function registerReview(deps: ReviewWiringDeps): ReviewHandle {
   statusItem.name = vscode.l10n.t('Backend Path Reviews');
   statusItem.command = ReviewCommands.reviewDue;
   let updating = Promise.resolve();
+  let statusShown = false;
   const update = () => {
     updating = updating.then(async () => {
       await deps.library.whenLoaded();
@@ -104,6 +104,8 @@ export function registerReview(deps: ReviewWiringDeps): ReviewHandle {
         statusItem.accessibilityInformation = { label: vscode.l10n.t('Backend Path, {0} review questions due', due) };
         statusItem.show();
       } else statusItem.hide();
+      statusShown = due > 0;
+      deps.tree.setReviewsDue(due);
       if (dashboardPanel.open) await dashboardController.render();
     }).catch((error: unknown) => deps.log.warn(`Could not count due reviews: ${String(error)}`));
   };
@@ -141,6 +143,16 @@ export function registerReview(deps: ReviewWiringDeps): ReviewHandle {
       await dashboardController.render();
     }),
   ];
+  if (deps.developmentMode) {
+    void vscode.commands.executeCommand('setContext', ContextKeys.developmentMode, true);
+    disposables.push(
+      vscode.commands.registerCommand(Commands.advanceReviewClock, () => {
+        clockOffset += 2 * 24 * 60 * 60 * 1000;
+        service.refresh();
+        return clockOffset;
+      }),
+    );
+  }
 
   return {
     service,
@@ -151,6 +163,15 @@ export function registerReview(deps: ReviewWiringDeps): ReviewHandle {
       clockOffset = offsetMs;
       service.refresh();
     },
+    recordQuizAnswer: async (skillId, questionId, correct, elapsedMs) => {
+      try {
+        await service.recordQuizAnswer(skillId, questionId, correct, elapsedMs);
+      } catch (error) {
+        deps.log.error(`Could not save the review card for ${skillId}/${questionId}: ${String(error)}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Backend Path could not save this answer for later review: {0}', String(error)));
+      }
+    },
+    statusText: () => (statusShown ? statusItem.text : undefined),
     dispose: () => {
       for (const disposable of disposables) disposable.dispose();
     },
