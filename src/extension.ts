@@ -5,7 +5,7 @@ import { registerLessonCommands } from './commands/lessonCommands';
 import { registerProgressCommands } from './commands/progressCommands';
 import { registerScaffoldCommand } from './commands/scaffoldCommand';
 import type { Services } from './commands/services';
-import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY } from './constants';
+import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY, REVIEW_STORAGE_KEY } from './constants';
 import { createExtensionContentReader } from './curriculum/extensionContentReader';
 import { LessonLibrary } from './curriculum/lessonLibrary';
 import { renderInWorker } from './lessons/renderInWorker';
@@ -13,6 +13,8 @@ import { ExerciseResults } from './exercises/exerciseResults';
 import { createLessonActions } from './lessonPanel/lessonActions';
 import { LessonPanel } from './lessonPanel/lessonPanel';
 import { createSyncedProgressStore, firstTimeSeen } from './progress/syncedProgress';
+import { reviewFacts, startedAt } from './review/progressFacts';
+import { registerReview } from './review/registerReview';
 import { registerStatusBar } from './statusBar';
 import { SkillTreeProvider } from './tree/skillTreeProvider';
 import { decideWelcome, pulseWhileVisible, registerTree } from './tree/registerTree';
@@ -102,6 +104,22 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
   decideWelcome(progress);
   const walkthroughTick = pulseWhileVisible(skillTree.view, (value) => setContext(ContextKeys.pathViewVisible, value));
 
+  // Spaced review of answered quiz questions and the path dashboard; its schedule syncs like progress.
+  context.globalState.setKeysForSync([PROGRESS_STORAGE_KEY, REVIEW_STORAGE_KEY]);
+  const reviews = registerReview({
+    extensionUri: context.extensionUri,
+    globalState: context.globalState,
+    library,
+    progress,
+    log,
+    facts: (skill) => reviewFacts(progress, exerciseResults, library, skill),
+    startedAt: () => startedAt(progress),
+    openLesson: (skillId, anchor) => vscode.commands.executeCommand(Commands.openLesson, skillId, anchor),
+    tree,
+    developmentMode: context.extensionMode !== vscode.ExtensionMode.Production,
+  });
+  context.subscriptions.push(reviews);
+
   const services: Services = {
     extensionUri: context.extensionUri,
     library,
@@ -109,6 +127,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     log,
     panel,
     exerciseResults,
+    reviews: reviews.store,
     revealSkill: (skillId) => skillTree.revealSkill(skillId),
     get prompts() {
       return prompts.current;

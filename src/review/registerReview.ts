@@ -26,7 +26,7 @@ export interface ReviewWiringDeps {
     onDidChange(listener: () => void): { dispose(): void };
   };
   readonly log: vscode.LogOutputChannel;
-  facts(skill: Skill): SkillFacts;
+  facts(skill: Skill): SkillFacts | Promise<SkillFacts>;
   startedAt(): Date | undefined;
   openLesson(skillId: string, anchor?: string): PromiseLike<unknown>;
   /** The tree shows a "Reviews due" node while questions are due. */

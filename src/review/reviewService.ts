@@ -29,7 +29,7 @@ export interface ReviewServiceDeps {
   now(): Date;
   choiceOrder(seed: string, skillId: string, questionId: string, count: number): number[];
   /** Per-skill facts for the dashboard that live elsewhere (lesson read, exercise results, quiz best). */
-  facts(skill: Skill): SkillFacts;
+  facts(skill: Skill): SkillFacts | Promise<SkillFacts>;
   startedAt(): Date | undefined;
 }
 
@@ -111,9 +111,10 @@ export class ReviewService {
     const settings = this.deps.settings();
     const scheduler = this.deps.store.cards().length > 0 ? this.deps.loadScheduler() : undefined;
     const startedAt = this.deps.startedAt();
+    const facts = new Map(await Promise.all(catalog.skills.map(async (skill) => [skill.id, await this.deps.facts(skill)] as const)));
     return buildDashboardModel({
       catalog,
-      facts: (skill) => this.deps.facts(skill),
+      facts: (skill) => facts.get(skill.id) ?? { read: false, complete: false },
       cards: this.deps.store.cards(),
       isLive: (card) => live.has(cardKey(card.skillId, card.questionId)),
       retrievability: (card, now) => scheduler?.retrievability(card, now) ?? 0,
