@@ -11,16 +11,16 @@ const ALLOWED = [
   /^extension\.vsixmanifest$/,
   /^\[Content_Types\]\.xml$/,
   /^extension\/(package\.json|package\.nls\.json|readme\.md|changelog\.md|LICENSE\.txt)$/,
-  /^extension\/dist\/(extension|renderWorker|webview)\.js$/,
+  /^extension\/dist\/(extension|renderWorker|webview|scheduler|review)\.js$/,
   /^extension\/dist\/lessons\/[a-z0-9-]+\.json$/,
-  /^extension\/media\/(lesson\.css|icon\.svg|icon\.png|walkthrough\/[\w-]+\.md)$/,
+  /^extension\/media\/(lesson\.css|review\.css|icon\.svg|icon\.png|walkthrough\/[\w-]+\.md)$/,
   /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
   /^extension\/lessons\/curriculum\.json$/,
   /^extension\/lessons\/\d{2}-[a-z0-9-]+\/(lesson\.md|quiz\.json)$/,
   /^extension\/lessons\/\d{2}-[a-z0-9-]+\/exercise\/(exercise\.json|(starter|solution)\/.+)$/,
   /^extension\/templates\/(php|node)\/.+$/,
 ];
-const FORBIDDEN = [/\.map$/, /(^|\/)(node_modules|vendor|out|\.vscode-test|\.git)\//, /\/src\/.*\.ts$/, /^extension\/(src|test|scripts|webview)\//, /\.sqlite$/, /composer\.lock$/];
+const FORBIDDEN = [/\/exercise\/mutants\//, /\.map$/, /(^|\/)(node_modules|vendor|out|\.vscode-test|\.git)\//, /\/src\/.*\.ts$/, /^extension\/(src|test|scripts|webview)\//, /\.sqlite$/, /composer\.lock$/];
 // Required so the extension works: a missing one means the allow-list in .vscodeignore is wrong.
 const REQUIRED = ['extension/dist/extension.js', 'extension/dist/renderWorker.js', 'extension/dist/lessons/search.json', 'extension/dist/webview.js', 'extension/media/lesson.css', 'extension/lessons/curriculum.json', 'extension/templates/php/composer.json', 'extension/templates/node/package.json', 'extension/l10n/bundle.l10n.json', 'extension/readme.md', 'extension/changelog.md'];
 

@@ -27,10 +27,12 @@ export interface BackendPathApi {
     readonly skillId: string | undefined;
     readonly title: string | undefined;
     readonly html: string | undefined;
-    /** Delivers a message as if the page had posted it. */
-    receive(message: unknown): Promise<void>;
+    /** The render number of the page shown; the page sends it with block and quiz actions. */
+    readonly render: number;
+    /** Delivers a message as if the page had posted it. Only in ExtensionMode.Test. */
+    receive?(message: unknown): Promise<void>;
     whenReady(): Promise<void>;
   };
-  /** Replaces the dialogs (and the external opener) for tests; returns the previous ones. */
-  setPrompts(prompts: Prompts): Prompts;
+  /** Replaces the dialogs (and the external opener) for tests; returns the previous ones. Only in ExtensionMode.Test. */
+  setPrompts?(prompts: Prompts): Prompts;
 }

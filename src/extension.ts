@@ -10,8 +10,7 @@ import { createExtensionContentReader } from './curriculum/extensionContentReade
 import { LessonLibrary } from './curriculum/lessonLibrary';
 import { renderInWorker } from './lessons/renderInWorker';
 import { ExerciseResults } from './exercises/exerciseResults';
-import { createLessonActions } from './lessonPanel/lessonActions';
-import { LessonPanel } from './lessonPanel/lessonPanel';
+import { createLessonPanel } from './lessonPanel/createLessonPanel';
 import { createSyncedProgressStore, firstTimeSeen } from './progress/syncedProgress';
 import { reviewFacts, startedAt } from './review/progressFacts';
 import { registerReview } from './review/registerReview';
@@ -76,13 +75,14 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
 
   // A holder, so tests can swap the dialogs after everything has been built.
   const prompts = { current: createVsCodePrompts() };
-  const panel = new LessonPanel(
-    context.extensionUri,
+  const panel = createLessonPanel({
+    extensionUri: context.extensionUri,
     library,
     progress,
-    createLessonActions({ log, prompts: () => prompts.current, lastTextEditor: () => lastTextEditor }),
     log,
-  );
+    prompts: () => prompts.current,
+    lastTextEditor: () => lastTextEditor,
+  });
   context.subscriptions.push(panel);
   const exerciseResults = new ExerciseResults();
   context.subscriptions.push(exerciseResults);
@@ -158,7 +158,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     }),
   );
 
-  return {
+  const api: BackendPathApi = {
     catalog: () => library.catalog(),
     storedProgress: () => context.globalState.get(PROGRESS_STORAGE_KEY),
     treeChildren: (node) => tree.getChildren(node),
@@ -181,9 +181,20 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
       get html() {
         return panel.currentHtml;
       },
-      receive: (message) => panel.handleMessage(message),
+      get render() {
+        return panel.session.render;
+      },
       whenReady: () => panel.whenReady(),
     },
+  };
+  // Hooks that swap dialogs or inject page messages exist only when VS Code runs the extension's tests.
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
+  return {
+    ...api,
+    lessonPanel: Object.defineProperties(
+      { receive: (message: unknown) => panel.session.handleMessage(message), whenReady: () => panel.whenReady() },
+      Object.getOwnPropertyDescriptors(api.lessonPanel),
+    ) as BackendPathApi['lessonPanel'],
     setPrompts: (replacement) => {
       const previous = prompts.current;
       prompts.current = replacement;

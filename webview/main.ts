@@ -12,9 +12,13 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const skillId = document.body.dataset.skillId ?? '';
+/** The render this page belongs to: the extension ignores block and quiz actions from older pages. */
+const render = Number.parseInt(document.body.dataset.render ?? '0', 10);
 const saved = vscode.getState();
-let state: PageState =
-  saved && saved.skillId === skillId ? saved : { skillId, scrollY: 0, quizAnswers: {} };
+// Only the same lesson (restored after a reload or a hide) keeps its scroll position and answers.
+const sameLesson = saved !== undefined && saved.skillId === skillId;
+let state: PageState = sameLesson ? saved : { skillId, scrollY: 0, quizAnswers: {} };
+vscode.setState(state);
 
 function post(message: WebviewMessage): void {
   vscode.postMessage(message);
@@ -33,9 +37,12 @@ function onClick(event: MouseEvent): void {
   const target = event.target instanceof Element ? event.target : null;
   const link = target?.closest('a');
   if (link) {
+    // The webview host also opens clicked links (after its own prompt): stop the click here so a
+    // link opens once, through the extension's checks.
     event.preventDefault();
+    event.stopImmediatePropagation();
     if (link.dataset.lesson) post({ type: 'navigate', skillId: link.dataset.lesson, anchor: link.dataset.anchor });
-    else if (link.dataset.anchor) document.getElementById(link.dataset.anchor)?.scrollIntoView();
+    else if (link.dataset.anchor) scrollToAnchor(link.dataset.anchor);
     else if (link.dataset.external) post({ type: 'openExternal', href: link.getAttribute('href') ?? '' });
     return;
   }
@@ -45,19 +52,28 @@ function onClick(event: MouseEvent): void {
     case 'copyCode':
     case 'insertCode':
     case 'runInTerminal':
-      post({ type: button.dataset.action, block: numberData(button, 'block') });
+    case 'runCode':
+      post({ type: button.dataset.action, render, block: numberData(button, 'block') });
+      break;
+    case 'runNode': // the renderer's name for the Run button of a `js run` block
+      post({ type: 'runCode', render, block: numberData(button, 'block') });
       break;
     case 'navigate':
       post({ type: 'navigate', skillId: button.dataset.skill ?? '' });
       break;
+    case 'history': {
+      const direction = button.dataset.direction;
+      if (direction === 'back' || direction === 'forward') post({ type: 'history', direction });
+      break;
+    }
     case 'toggleComplete':
       post({ type: 'setComplete', skillId, complete: button.dataset.complete !== 'true' });
       break;
     case 'answerQuiz':
-      answer(numberData(button, 'question'), numberData(button, 'choice'));
+      answer(button.dataset.questionId ?? '', numberData(button, 'choice'));
       break;
     case 'retryQuiz':
-      resetQuiz();
+      resetQuiz(true);
       break;
     case 'exercise': {
       const action = button.dataset.exerciseAction;
@@ -67,23 +83,45 @@ function onClick(event: MouseEvent): void {
   }
 }
 
-function answer(question: number, choice: number): void {
-  if (String(question) in state.quizAnswers) return; // the first answer counts for this attempt
-  saveState({ quizAnswers: { ...state.quizAnswers, [question]: choice } });
-  post({ type: 'answerQuiz', skillId, question, choice });
+function questionElement(questionId: string): HTMLElement | undefined {
+  return [...document.querySelectorAll<HTMLElement>('.question')].find((element) => element.dataset.questionId === questionId);
 }
 
-function resetQuiz(): void {
+function answer(questionId: string, choice: number): void {
+  if (!questionId || questionId in state.quizAnswers) return; // the first answer counts for this attempt
+  saveState({ quizAnswers: { ...state.quizAnswers, [questionId]: choice } });
+  const fieldset = questionElement(questionId);
+  if (fieldset) lockQuestion(fieldset, true);
+  showRetry();
+  post({ type: 'answerQuiz', render, skillId, questionId, choice });
+}
+
+/** An answered question is locked: its choices are disabled and a note says why. */
+function lockQuestion(fieldset: HTMLElement, locked: boolean): void {
+  for (const choice of fieldset.querySelectorAll<HTMLElement>('vscode-button.choice')) choice.toggleAttribute('disabled', locked);
+  const note = fieldset.querySelector<HTMLElement>('.locked-note');
+  if (note) note.hidden = !locked;
+}
+
+/** "Try the quiz again" appears only once this attempt has an answer. */
+function showRetry(): void {
+  const retry = document.getElementById('bp-retry-quiz');
+  if (retry) retry.hidden = Object.keys(state.quizAnswers).length === 0;
+}
+
+function resetQuiz(tellExtension: boolean): void {
   saveState({ quizAnswers: {} });
-  post({ type: 'resetQuiz', skillId });
+  if (tellExtension) post({ type: 'resetQuiz', render, skillId });
   for (const fieldset of document.querySelectorAll<HTMLElement>('.question')) {
     fieldset.classList.remove('answered', 'right', 'wrong');
     for (const row of fieldset.querySelectorAll('.choice-row')) row.classList.remove('chosen', 'correct-answer');
+    lockQuestion(fieldset, false);
     const feedback = fieldset.querySelector('.feedback');
-    if (feedback) feedback.textContent = '';
+    if (feedback) feedback.replaceChildren();
   }
-  const score = document.getElementById('quiz-score');
+  const score = document.getElementById('bp-quiz-score');
   if (score) score.textContent = '';
+  showRetry();
 }
 
 /** Fills `{name}` placeholders in a label the extension localised. */
@@ -91,40 +129,100 @@ function fill(template: string, values: Record<string, number>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
 
-function quizLabel(name: 'right' | 'wrong' | 'attempt' | 'best'): string {
-  return document.getElementById('quiz')?.dataset[name] ?? '';
+function quizLabel(name: 'right' | 'wrong' | 'attempt' | 'best' | 'correctAnswer'): string {
+  return document.getElementById('bp-quiz')?.dataset[name] ?? '';
+}
+
+function paragraph(className: string, ...parts: (string | Node)[]): HTMLParagraphElement {
+  const element = document.createElement('p');
+  element.className = className;
+  element.append(...parts);
+  return element;
 }
 
 function showQuizResult(message: Extract<ExtensionMessage, { type: 'quizResult' }>): void {
-  const fieldset = document.querySelector<HTMLElement>(`.question[data-question="${message.question}"]`);
+  const fieldset = questionElement(message.questionId);
   if (!fieldset) return;
+  fieldset.classList.remove('right', 'wrong');
   fieldset.classList.add('answered', message.correct ? 'right' : 'wrong');
+  lockQuestion(fieldset, true);
+  let answerText = '';
   for (const row of fieldset.querySelectorAll<HTMLElement>('.choice-row')) {
     const index = numberData(row, 'choice');
     row.classList.toggle('chosen', index === message.choice);
     row.classList.toggle('correct-answer', index === message.answer);
+    if (index === message.answer) answerText = row.querySelector('.choice')?.textContent?.trim() ?? '';
   }
+  // Text only (textContent), so nothing in a message can become markup.
   const feedback = fieldset.querySelector('.feedback');
-  if (feedback) feedback.textContent = `${quizLabel(message.correct ? 'right' : 'wrong')} ${message.explanation}`;
+  if (feedback) {
+    if (message.correct) {
+      feedback.replaceChildren(paragraph('verdict right', `${quizLabel('right')} ${message.explanation}`));
+    } else {
+      const why = message.feedback ? ` ${message.feedback}` : '';
+      feedback.replaceChildren(
+        paragraph('verdict wrong', `${quizLabel('wrong')}${why}`),
+        paragraph('right-answer', `${quizLabel('correctAnswer')} ${answerText} — ${message.explanation}`),
+      );
+    }
+  }
   if (message.score) {
-    const score = document.getElementById('quiz-score');
+    const score = document.getElementById('bp-quiz-score');
     if (score) score.textContent = fill(quizLabel('attempt'), message.score);
-    const best = document.getElementById('quiz-best');
+    const best = document.getElementById('bp-quiz-best');
     if (best) best.textContent = fill(quizLabel('best'), { correct: message.score.best, total: message.score.total });
   }
 }
 
+function showQuizState(message: Extract<ExtensionMessage, { type: 'quizState' }>): void {
+  const best = document.getElementById('bp-quiz-best');
+  if (best) best.textContent = message.best ? fill(quizLabel('best'), message.best) : '';
+  if (message.clearAnswers) resetQuiz(false);
+}
+
 function showCompletion(complete: boolean): void {
-  const toggle = document.getElementById('complete-toggle');
+  const toggle = document.getElementById('bp-complete-toggle');
   if (toggle) {
     toggle.dataset.complete = String(complete);
     toggle.textContent = (complete ? toggle.dataset.labelIncomplete : toggle.dataset.labelComplete) ?? '';
   }
-  const status = document.getElementById('completion-status');
+  const status = document.getElementById('bp-completion-status');
   if (status) {
     status.textContent = (complete ? status.dataset.done : status.dataset.todo) ?? '';
     status.className = `status ${complete ? 'done' : 'todo'}`;
   }
+}
+
+/** Output of a Run, shown right below its code block. */
+function showRunOutput(message: Extract<ExtensionMessage, { type: 'runOutput' }>): void {
+  const block = document.querySelector<HTMLElement>(`.code-block[data-block="${message.block}"]`);
+  if (!block) return;
+  // The renderer leaves a hidden <output> in the block for this; otherwise one is added after it.
+  let output: HTMLElement | undefined =
+    block.querySelector<HTMLElement>('output.code-run-output') ??
+    (block.nextElementSibling instanceof HTMLElement && block.nextElementSibling.classList.contains('run-output') ? block.nextElementSibling : undefined);
+  if (output) {
+    output.hidden = false;
+    output.classList.add('run-output');
+    output.setAttribute('aria-live', 'polite');
+  }
+  if (!output) {
+    output = document.createElement('pre');
+    output.className = 'run-output';
+    output.setAttribute('role', 'status');
+    output.setAttribute('aria-live', 'polite');
+    output.tabIndex = 0;
+    block.after(output);
+  }
+  output.dataset.status = message.status;
+  output.textContent = message.status === 'running' ? '…' : message.output || ' ';
+}
+
+function scrollToAnchor(anchor: string): boolean {
+  const target = document.getElementById(anchor) ?? document.getElementById(`h-${anchor}`);
+  if (!target) return false;
+  target.scrollIntoView();
+  return true;
 }
 
 window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
@@ -137,31 +235,76 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
     case 'quizResult':
       if (message.skillId === skillId) showQuizResult(message);
       break;
+    case 'quizState':
+      if (message.skillId === skillId) showQuizState(message);
+      break;
     case 'exerciseStatus': {
-      const status = document.getElementById('exercise-status');
+      const status = document.getElementById('bp-exercise-status');
       if (status && message.skillId === skillId) {
         status.textContent = message.detail;
         status.className = `exercise-status ${message.status}`;
       }
       break;
     }
+    case 'runOutput':
+      showRunOutput(message);
+      break;
     case 'scrollTo':
-      document.getElementById(message.anchor)?.scrollIntoView();
+      scrollToAnchor(message.anchor);
       break;
   }
 });
 
-document.addEventListener('click', onClick);
+// Capture phase on window: runs before the webview host's own link handler on the same window.
+window.addEventListener('click', onClick, true);
+window.addEventListener(
+  'auxclick',
+  (event) => {
+    if (event.target instanceof Element && event.target.closest('a')) {
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    }
+  },
+  true,
+);
+
+/**
+ * Where the page opens. VS Code's webview host restores the previous page's scroll offset when
+ * the HTML is replaced, after the content loads; so the page sets its own position on load and
+ * again on the next frames, and records scrolling only after that.
+ */
+let settled = false;
+function applyInitialScroll(): void {
+  const anchor = document.body.dataset.anchor;
+  if (sameLesson) window.scrollTo(0, state.scrollY);
+  else if (!anchor || !scrollToAnchor(anchor)) window.scrollTo(0, 0);
+}
+applyInitialScroll();
+window.addEventListener('DOMContentLoaded', applyInitialScroll);
+window.addEventListener('load', () => {
+  applyInitialScroll();
+  requestAnimationFrame(() => {
+    applyInitialScroll();
+    requestAnimationFrame(() => {
+      applyInitialScroll();
+      settled = true;
+    });
+  });
+});
 let scrollTimer: number | undefined;
 window.addEventListener('scroll', () => {
+  if (!settled) return;
   window.clearTimeout(scrollTimer);
   scrollTimer = window.setTimeout(() => saveState({ scrollY: window.scrollY }), 150);
 });
 
-// Restore what survived a hide or a reload: scroll position, then the quiz answers, which the
-// extension re-checks (checking is idempotent: only the best score is kept).
-window.scrollTo(0, state.scrollY);
-post({ type: 'ready' });
-for (const [question, choice] of Object.entries(state.quizAnswers)) {
-  post({ type: 'answerQuiz', skillId, question: Number(question), choice });
+// Restore the answers that survived a hide or a reload; the extension re-checks them (checking is
+// idempotent: only the best score is kept).
+showRetry();
+post({ type: 'ready', render });
+for (const [questionId, choice] of Object.entries(state.quizAnswers)) {
+  const fieldset = questionElement(questionId);
+  if (!fieldset) continue;
+  lockQuestion(fieldset, true);
+  post({ type: 'answerQuiz', render, skillId, questionId, choice });
 }

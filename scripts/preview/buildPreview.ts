@@ -4,19 +4,12 @@ import { parseCatalog } from '../../src/curriculum/parseCatalog';
 import { parseQuiz } from '../../src/curriculum/parseQuiz';
 import { parseExercise } from '../../src/curriculum/parseExercise';
 import { buildPageHtml } from '../../src/lessonPanel/pageHtml';
-import type { PageLabels } from '../../src/lessonPanel/pageHtml';
+import { ENGLISH_PAGE_LABELS } from '../../src/lessonPanel/englishLabels';
 import { renderLesson } from '../../src/lessons/renderLesson';
 import { catalogLinkOptions } from '../../src/lessons/prerenderLessons';
 import { ENGLISH_CODE_LABELS, localiseLessonHtml } from '../../src/lessons/localiseLessonHtml';
 
-const LABELS: PageLabels = {
-  skillOf: 'Skill {position} of {total}', minutesRead: '{minutes} min read', completed: 'Completed ✓', notCompleted: 'Not completed yet',
-  markComplete: 'Mark complete', markIncomplete: 'Mark incomplete', previous: '← Previous', next: 'Next →',
-  quizHeading: 'Check your understanding', quizIntro: 'Pick an answer for each question.', quizBest: 'Best score: {correct} / {total}',
-  retryQuiz: 'Try the quiz again', quizRight: '✓ Right.', quizWrong: '✗ Not quite.', quizAttempt: '{correct} / {total}',
-  exerciseHeading: 'Exercise', startExercise: 'Start exercise', checkExercise: 'Check exercise', showSolution: 'Show solution',
-  exerciseUntrusted: '', inPreparation: 'This lesson is in preparation.', objectivesHeading: 'What you will learn',
-};
+const LABELS = ENGLISH_PAGE_LABELS;
 
 /** Page HTML for every lesson exactly as the panel builds it, with resources under `base`. */
 export function previewPages(root: string, base: string): { folder: string; html: string }[] {

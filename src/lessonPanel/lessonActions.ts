@@ -1,65 +1,123 @@
-import * as vscode from 'vscode';
-import { Commands } from '../constants';
-import { checkExternalUrl } from '../lessons/linkPolicy';
 import type { CodeBlock } from '../lessons/renderLesson';
-import type { Log } from '../ui/log';
-import type { Prompts } from '../ui/prompts';
-import type { LessonActions } from './lessonPanel';
+import { checkExternalUrl } from '../lessons/linkPolicy';
+import type { ExerciseAction } from './protocol';
 
-const EDITOR_LANGUAGE: Record<string, string> = { javascript: 'javascript', typescript: 'typescript', php: 'php', sql: 'sql', bash: 'shellscript', json: 'json', yaml: 'yaml', ini: 'ini' };
+/** What the page asks the rest of the extension to do. The session calls these; each re-checks its input. */
+export interface LessonActions {
+  openExternal(href: string): Promise<void>;
+  copyCode(block: CodeBlock): Promise<void>;
+  insertCode(block: CodeBlock): Promise<void>;
+  runInTerminal(block: CodeBlock): Promise<void>;
+  runCode(block: CodeBlock): Promise<RunResult>;
+  exercise(skillId: string, action: ExerciseAction): Promise<void>;
+}
+
+export interface RunResult {
+  readonly status: 'done' | 'failed' | 'timedOut' | 'refused';
+  /** What the snippet printed (stdout and stderr, in order), or why it did not run. */
+  readonly output: string;
+}
+
+export type Refusal = 'untrusted' | 'controlCharacters' | 'tooLong' | 'notRunnable';
 
 /**
- * What the lesson page may ask for. Each action re-checks its input: a link is opened only if it is
- * a plain https URL, and terminal commands run only in a trusted workspace after the learner agrees.
+ * The editor operations the actions use: the vscode binding lives in vscodeActionHost.ts, tests
+ * pass a recording stand-in. Everything here is a plain operation; the checks are in the actions.
  */
-export function createLessonActions(deps: {
-  readonly log: Log;
-  readonly prompts: () => Prompts;
-  readonly lastTextEditor: () => vscode.TextEditor | undefined;
-}): LessonActions {
-  let terminal: vscode.Terminal | undefined;
+export interface ActionHost {
+  isTrusted(): boolean;
+  /** Tells the learner why an action was refused. */
+  refused(reason: Refusal): void;
+  /** Asks before sending `command` to a terminal; `command` is shown in full. */
+  confirmRun(command: string): Promise<boolean>;
+  openExternal(url: string): Promise<void>;
+  copy(text: string): Promise<void>;
+  insert(code: string, language: string): Promise<void>;
+  sendToTerminal(command: string): void;
+  /** Runs a JavaScript snippet with the learner's Node, with a time limit. */
+  runNode(code: string, timeoutMs: number): Promise<RunResult>;
+  executeCommand(command: string, skillId: string): Promise<void>;
+  warn(message: string): void;
+}
+
+/** Commands of the exercise actions (ids from constants.ts, passed in so this file stays vscode-free). */
+export interface ExerciseCommands {
+  readonly start: string;
+  readonly check: string;
+  readonly showSolution: string;
+}
+
+/** The longest command the confirmation shows; longer blocks are refused rather than shown cut. */
+export const MAX_TERMINAL_CHARS = 1500;
+export const MAX_TERMINAL_LINES = 30;
+export const RUN_TIMEOUT_MS = 10_000;
+
+/**
+ * C0 controls other than tab and newline, DEL, C1 controls, and Unicode bidi/invisible formatting
+ * characters: a terminal acts on them (escape sequences, carriage returns that hide text) or they
+ * make the shown command differ from what runs.
+ */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+
+export function hasControlCharacters(text: string): boolean {
+  return CONTROL_CHARACTERS.test(text);
+}
+
+/** How a block may run: 'terminal' for `bash local` blocks, 'node' for `js run` blocks, else not at all. */
+export function runKind(block: CodeBlock): 'terminal' | 'node' | undefined {
+  return block.run === 'terminal' || block.run === 'node' ? block.run : undefined;
+}
+
+export function createLessonActions(host: ActionHost, commands: ExerciseCommands): LessonActions {
   return {
     async openExternal(href) {
       const checked = checkExternalUrl(href);
       if (!checked.ok) {
-        deps.log.warn(`Refused to open a link from a lesson (${checked.reason}): ${href.slice(0, 200)}`);
+        host.warn(`Refused to open a link from a lesson (${checked.reason}): ${href.slice(0, 200)}`);
         return;
       }
-      await deps.prompts().openExternal(vscode.Uri.parse(checked.url, true));
+      await host.openExternal(checked.url);
     },
-    async copyCode(block: CodeBlock) {
-      await vscode.env.clipboard.writeText(block.code);
-      void vscode.window.setStatusBarMessage(vscode.l10n.t('Code copied to the clipboard'), 2500);
+    async copyCode(block) {
+      await host.copy(block.code);
     },
-    async insertCode(block: CodeBlock) {
-      const editor = deps.lastTextEditor();
-      if (editor && !editor.document.isClosed) {
-        await vscode.window.showTextDocument(editor.document, editor.viewColumn);
-        await editor.insertSnippet(new vscode.SnippetString().appendText(block.code));
+    async insertCode(block) {
+      await host.insert(block.code, block.language);
+    },
+    async runInTerminal(block) {
+      const refusal = terminalRefusal(block, host.isTrusted());
+      if (refusal) {
+        host.warn(`Refused to run code block ${block.index} in a terminal: ${refusal}`);
+        host.refused(refusal);
         return;
       }
-      const document = await vscode.workspace.openTextDocument({ content: block.code, language: EDITOR_LANGUAGE[block.language] ?? 'plaintext' });
-      await vscode.window.showTextDocument(document, vscode.ViewColumn.Beside);
-    },
-    async runInTerminal(block: CodeBlock) {
-      if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Running commands is disabled in Restricted Mode. Trust this workspace first.'));
+      // The learner sees exactly the text that is sent: nothing is cut, nothing hidden.
+      if (!(await host.confirmRun(block.code))) return;
+      if (!host.isTrusted()) {
+        host.refused('untrusted'); // trust was withdrawn while the dialog was open
         return;
       }
-      const run = vscode.l10n.t('Run');
-      const answer = await deps.prompts().ask(
-        vscode.l10n.t('Run this command in a terminal?'),
-        block.code.length > 600 ? `${block.code.slice(0, 600)}…` : block.code,
-        [run],
-      );
-      if (answer !== run) return;
-      if (!terminal || terminal.exitStatus !== undefined) terminal = vscode.window.createTerminal({ name: 'Backend Path' });
-      terminal.show();
-      terminal.sendText(block.code, true);
+      host.sendToTerminal(block.code);
+    },
+    async runCode(block) {
+      if (runKind(block) !== 'node') return { status: 'refused', output: 'This block is not runnable JavaScript.' };
+      if (!host.isTrusted()) {
+        host.refused('untrusted');
+        return { status: 'refused', output: '' };
+      }
+      return host.runNode(block.code, RUN_TIMEOUT_MS);
     },
     async exercise(skillId, action) {
-      const command = { start: Commands.startExercise, check: Commands.checkExercise, showSolution: Commands.showSolution }[action];
-      await vscode.commands.executeCommand(command, skillId);
+      await host.executeCommand(commands[action], skillId);
     },
   };
+}
+
+/** Why a block may not go to a terminal, or undefined when it may (after the learner agrees). */
+export function terminalRefusal(block: CodeBlock, trusted: boolean): Refusal | undefined {
+  if (!trusted) return 'untrusted';
+  if (runKind(block) !== 'terminal') return 'notRunnable';
+  if (hasControlCharacters(block.code)) return 'controlCharacters';
+  if (block.code.length > MAX_TERMINAL_CHARS || block.code.split('\n').length > MAX_TERMINAL_LINES) return 'tooLong';
+  return undefined;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { QuizQuestion, Skill } from '../curriculum/types';
+import { skillLabel } from '../curriculum/types';
 import { escapeHtml } from '../lessons/escapeHtml';
 
 /** What the page builder needs from a webview: the renderer never sees a panel, so tests can call it. */
@@ -11,6 +12,8 @@ export interface WebviewResources {
 
 export interface PageLabels {
   readonly skillOf: string;
+  /** The seed's own number for the skill, kept visible: "roadmap #{number}". */
+  readonly roadmapNumber: string;
   readonly minutesRead: string;
   readonly completed: string;
   readonly notCompleted: string;
@@ -18,18 +21,24 @@ export interface PageLabels {
   readonly markIncomplete: string;
   readonly previous: string;
   readonly next: string;
+  readonly back: string;
+  readonly forward: string;
   readonly quizHeading: string;
   readonly quizIntro: string;
   readonly quizBest: string;
   readonly retryQuiz: string;
   readonly quizRight: string;
   readonly quizWrong: string;
+  readonly quizCorrectAnswer: string;
+  readonly quizLocked: string;
   readonly quizAttempt: string;
   readonly exerciseHeading: string;
   readonly startExercise: string;
   readonly checkExercise: string;
   readonly showSolution: string;
   readonly exerciseUntrusted: string;
+  readonly table: string;
+  readonly runCode: string;
   readonly inPreparation: string;
   readonly objectivesHeading: string;
 }
@@ -37,7 +46,7 @@ export interface PageLabels {
 export interface PageModel {
   readonly skill: Skill;
   readonly stageTitle: string;
-  /** 1-based position in the path and the path's length. */
+  /** 1-based position in the path (Skill.position) and the path's length. */
   readonly position: number;
   readonly total: number;
   readonly complete: boolean;
@@ -46,10 +55,20 @@ export interface PageModel {
   /** Rendered lesson HTML, or undefined while the lesson is in preparation. */
   readonly lessonHtml: string | undefined;
   readonly quiz: readonly QuizQuestion[];
+  /** Per question, the file indices in the order this learner sees them (choiceOrder); file order when absent. */
+  readonly choiceOrders?: readonly (readonly number[])[];
   readonly quizBest?: { readonly correct: number; readonly total: number };
   readonly exercise?: { readonly title: string; readonly language: string };
   readonly workspaceTrusted: boolean;
   readonly labels: PageLabels;
+  /** The render number: the page sends it back with every action that names a block or question. */
+  readonly render?: number;
+  /** Where a new lesson opens (a heading id); undefined opens at the top. */
+  readonly anchor?: string;
+  /** Indices of `js run` blocks: each gets a Run button (trusted workspaces only) unless the lesson HTML has one. */
+  readonly runnableCode?: readonly number[];
+  /** Whether Back and Forward have somewhere to go (both disabled when absent). */
+  readonly history?: { readonly back: boolean; readonly forward: boolean };
 }
 
 export function createNonce(): string {
@@ -76,9 +95,10 @@ function fill(template: string, values: Record<string, string | number>): string
 }
 
 export function buildPageHtml(model: PageModel, resources: WebviewResources, nonce: string): string {
-  const { skill, labels } = model;
-  const title = `${skill.number} · ${skill.title}`;
+  const { skill } = model;
   const csp = contentSecurityPolicy(resources.cspSource, nonce);
+  const anchor = model.anchor ? ` data-anchor="${escapeHtml(model.anchor)}"` : '';
+  const lesson = model.lessonHtml === undefined ? placeholderHtml(model) : lessonBodyHtml(model, model.lessonHtml);
   return `<!DOCTYPE html>
 <html lang="en">
 <head>
@@ -86,54 +106,108 @@ export function buildPageHtml(model: PageModel, resources: WebviewResources, non
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${escapeHtml(resources.asWebviewUri('media/lesson.css'))}">
-<title>${escapeHtml(title)}</title>
+<title>${escapeHtml(skillLabel(skill))}</title>
 </head>
-<body data-skill-id="${escapeHtml(skill.id)}">
+<body data-skill-id="${escapeHtml(skill.id)}" data-render="${model.render ?? 0}"${anchor}>
 ${headerHtml(model)}
-<main class="lesson" id="lesson">
-${model.lessonHtml ?? placeholderHtml(model)}
+<main class="lesson" id="bp-lesson">
+${lesson}
 </main>
-${model.exercise ? exerciseHtml(model) : ''}
 ${model.quiz.length > 0 ? quizHtml(model) : ''}
 ${footerHtml(model)}
 <script nonce="${nonce}" src="${escapeHtml(resources.asWebviewUri('dist/webview.js'))}"></script>
 </body>
 </html>
 `;
-  function headerHtml(page: PageModel): string {
-    return `<header class="lesson-header">
-<p class="eyebrow">${escapeHtml(page.stageTitle)} · ${escapeHtml(fill(labels.skillOf, { position: page.position, total: page.total }))}</p>
+}
+
+function headerHtml(page: PageModel): string {
+  const { labels, skill } = page;
+  const historyButton = (direction: 'back' | 'forward', label: string, enabled: boolean) =>
+    `<vscode-button secondary id="bp-${direction}" data-action="history" data-direction="${direction}" aria-label="${escapeHtml(label)}"${enabled ? '' : ' disabled'}>${escapeHtml(label)}</vscode-button>`;
+  return `<header class="lesson-header">
+<nav class="history" aria-label="${escapeHtml(labels.back)} / ${escapeHtml(labels.forward)}">${historyButton('back', labels.back, page.history?.back ?? false)}${historyButton('forward', labels.forward, page.history?.forward ?? false)}</nav>
+<p class="eyebrow">${escapeHtml(fill(labels.skillOf, { position: page.position, total: page.total }))} · ${escapeHtml(page.stageTitle)}</p>
 <p class="meta"><span>${escapeHtml(fill(labels.minutesRead, { minutes: skill.minutes }))}</span>
-<span id="completion-status" class="status ${page.complete ? 'done' : 'todo'}" data-done="${escapeHtml(labels.completed)}" data-todo="${escapeHtml(labels.notCompleted)}">${escapeHtml(page.complete ? labels.completed : labels.notCompleted)}</span></p>
+<span class="roadmap-number">${escapeHtml(fill(labels.roadmapNumber, { number: skill.number }))}</span>
+<span id="bp-completion-status" class="status ${page.complete ? 'done' : 'todo'}" data-done="${escapeHtml(labels.completed)}" data-todo="${escapeHtml(labels.notCompleted)}">${escapeHtml(page.complete ? labels.completed : labels.notCompleted)}</span></p>
 </header>`;
-  }
+}
+
+/**
+ * The lesson's own HTML, adjusted for the page: tables scroll inside their own box, run buttons are
+ * disabled in an untrusted workspace, and the exercise card takes the place of the lesson's
+ * "Exercise" section (or ends the lesson when it has none).
+ */
+function lessonBodyHtml(model: PageModel, html: string): string {
+  // Each table box is a labelled region; numbered, so every landmark has its own name.
+  let tables = 0;
+  let body = html
+    .replace(/<table>/g, () => `<div class="table-scroll" role="region" tabindex="0" aria-label="${escapeHtml(fill(model.labels.table, { number: ++tables }))}"><table>`)
+    .replace(/<\/table>/g, '</table></div>')
+    // Code that is wider than the page scrolls; a focusable box lets keyboard users scroll it too.
+    .replace(/<pre(?=[\s>])(?![^>]*tabindex)/g, '<pre tabindex="0"');
+  if (model.workspaceTrusted) body = addRunButtons(body, model.runnableCode ?? [], model.labels.runCode);
+  // The lesson HTML is the same in every workspace; in an untrusted one the page offers no Run at all.
+  if (!model.workspaceTrusted) body = body.replace(/<vscode-button\b[^>]*data-action="(?:runInTerminal|runCode|runNode)"[^>]*>[\s\S]*?<\/vscode-button>/g, '');
+  if (!model.exercise) return body;
+  const heading = /<h2 id="((?:h-)?exercise[\w-]*)">([\s\S]*?)<\/h2>/.exec(body);
+  if (!heading) return `${body}\n${exerciseCard(model, undefined)}`;
+  const start = heading.index;
+  const nextHeading = body.indexOf('<h2 ', start + heading[0].length);
+  const end = nextHeading === -1 ? body.length : nextHeading;
+  const section = body.slice(start + heading[0].length, end);
+  return `${body.slice(0, start)}${exerciseCard(model, { id: heading[1], html: heading[2], content: section })}\n${body.slice(end)}`;
 }
 
 function placeholderHtml(model: PageModel): string {
   const { skill, labels } = model;
   const objectives = skill.objectives.map((objective) => `<li>${inlineText(objective)}</li>`).join('\n');
-  return `<h1 id="${escapeHtml(skill.id)}">${escapeHtml(skill.title)}</h1>
+  const card = model.exercise ? exerciseCard(model, undefined) : '';
+  return `<h1 id="bp-title">${escapeHtml(skill.title)}</h1>
 <p class="summary">${escapeHtml(skill.summary)}</p>
-<h2>${escapeHtml(labels.objectivesHeading)}</h2>
+<h2 id="bp-objectives">${escapeHtml(labels.objectivesHeading)}</h2>
 <ul>${objectives}</ul>
-<p class="in-preparation">${escapeHtml(labels.inPreparation)}</p>`;
+<p class="in-preparation">${escapeHtml(labels.inPreparation)}</p>
+${card}`;
 }
 
-function exerciseHtml(model: PageModel): string {
+/** Adds a Run button to the toolbar of each runnable JavaScript block that does not have one yet. */
+function addRunButtons(body: string, blocks: readonly number[], label: string): string {
+  let out = body;
+  for (const index of blocks) {
+    if (new RegExp(`data-action="(?:runCode|runNode)" data-block="${index}"`).test(out)) continue;
+    const start = out.indexOf(`<div class="code-block" data-block="${index}">`);
+    const toolbar = start === -1 ? -1 : out.indexOf('<div class="code-toolbar">', start);
+    const end = toolbar === -1 ? -1 : out.indexOf('</div>', toolbar);
+    if (end === -1) continue;
+    const button = `<vscode-button secondary data-action="runCode" data-block="${index}">${escapeHtml(label)}</vscode-button>`;
+    out = `${out.slice(0, end)}${button}${out.slice(end)}`;
+  }
+  return out;
+}
+
+/** The one exercise card; `section` is the lesson's own Exercise section it replaces, when there is one. */
+function exerciseCard(model: PageModel, section: { id: string; html: string; content: string } | undefined): string {
   const { labels, exercise, skill } = model;
   if (!exercise) return '';
   const disabled = model.workspaceTrusted ? '' : ' disabled';
   const untrustedNote = model.workspaceTrusted ? '' : `<p class="note">${escapeHtml(labels.exerciseUntrusted)}</p>`;
-  return `<section class="exercise" aria-labelledby="exercise-heading">
-<h2 id="exercise-heading">${escapeHtml(labels.exerciseHeading)}: ${escapeHtml(exercise.title)}</h2>
-<p class="exercise-language">${escapeHtml(exercise.language === 'php' ? 'PHP · PHPUnit' : 'Node.js · node:test')}</p>
+  const headingId = section?.id ?? 'bp-exercise-heading';
+  const heading = section
+    ? `<h2 id="${section.id}">${section.html}</h2>`
+    : `<h2 id="bp-exercise-heading">${escapeHtml(labels.exerciseHeading)}</h2>`;
+  return `<section class="exercise" id="bp-exercise" aria-labelledby="${headingId}">
+${heading}
+<p class="exercise-title"><strong>${escapeHtml(exercise.title)}</strong> · <span class="exercise-language">${escapeHtml(exercise.language === 'php' ? 'PHP · PHPUnit' : 'Node.js · node:test')}</span></p>
+${section?.content ?? ''}
 <div class="button-row">
 <vscode-button data-action="exercise" data-exercise-action="start" data-skill="${escapeHtml(skill.id)}">${escapeHtml(labels.startExercise)}</vscode-button>
 <vscode-button data-action="exercise" data-exercise-action="check" data-skill="${escapeHtml(skill.id)}"${disabled}>${escapeHtml(labels.checkExercise)}</vscode-button>
 <vscode-button secondary data-action="exercise" data-exercise-action="showSolution" data-skill="${escapeHtml(skill.id)}">${escapeHtml(labels.showSolution)}</vscode-button>
 </div>
 ${untrustedNote}
-<p id="exercise-status" class="exercise-status" role="status" aria-live="polite"></p>
+<p id="bp-exercise-status" class="exercise-status" role="status" aria-live="polite"></p>
 </section>`;
 }
 
@@ -144,26 +218,29 @@ function quizHtml(model: PageModel): string {
     : '';
   const questions = quiz
     .map((question, questionIndex) => {
-      const choices = question.choices
+      const id = escapeHtml(question.id);
+      const order = model.choiceOrders?.[questionIndex] ?? question.choices.map((_, index) => index);
+      const choices = order
         .map(
-          (choice, choiceIndex) =>
-            `<div class="choice-row" data-choice="${choiceIndex}"><span class="mark" aria-hidden="true"></span><vscode-button secondary class="choice" data-action="answerQuiz" data-question="${questionIndex}" data-choice="${choiceIndex}">${inlineText(choice)}</vscode-button></div>`,
+          (choiceIndex) =>
+            `<div class="choice-row" data-choice="${choiceIndex}"><span class="mark" aria-hidden="true"></span><vscode-button secondary class="choice" data-action="answerQuiz" data-question-id="${id}" data-choice="${choiceIndex}">${inlineText(question.choices[choiceIndex] ?? '')}</vscode-button></div>`,
         )
         .join('\n');
-      return `<fieldset class="question" data-question="${questionIndex}">
+      return `<fieldset class="question" data-question-id="${id}">
 <legend>${questionIndex + 1}. ${inlineText(question.question)}</legend>
 <div class="choices">${choices}</div>
-<p class="feedback" id="feedback-${questionIndex}" role="status" aria-live="polite"></p>
+<p class="locked-note" hidden>${escapeHtml(labels.quizLocked)}</p>
+<div class="feedback" id="bp-feedback-${id}" role="status" aria-live="polite"></div>
 </fieldset>`;
     })
     .join('\n');
-  return `<section class="quiz" id="quiz" aria-labelledby="quiz-heading" data-skill="${escapeHtml(skill.id)}" data-questions="${quiz.length}" data-right="${escapeHtml(labels.quizRight)}" data-wrong="${escapeHtml(labels.quizWrong)}" data-attempt="${escapeHtml(labels.quizAttempt)}" data-best="${escapeHtml(labels.quizBest)}">
-<h2 id="quiz-heading">${escapeHtml(labels.quizHeading)}</h2>
+  return `<section class="quiz" id="bp-quiz" aria-labelledby="bp-quiz-heading" data-skill="${escapeHtml(skill.id)}" data-questions="${quiz.length}" data-right="${escapeHtml(labels.quizRight)}" data-wrong="${escapeHtml(labels.quizWrong)}" data-correct-answer="${escapeHtml(labels.quizCorrectAnswer)}" data-attempt="${escapeHtml(labels.quizAttempt)}" data-best="${escapeHtml(labels.quizBest)}">
+<h2 id="bp-quiz-heading">${escapeHtml(labels.quizHeading)}</h2>
 <p>${escapeHtml(labels.quizIntro)}</p>
-<p id="quiz-best" class="quiz-best">${best}</p>
+<p id="bp-quiz-best" class="quiz-best">${best}</p>
 ${questions}
-<p id="quiz-score" class="quiz-score" role="status" aria-live="polite"></p>
-<vscode-button secondary data-action="retryQuiz">${escapeHtml(labels.retryQuiz)}</vscode-button>
+<p id="bp-quiz-score" class="quiz-score" role="status" aria-live="polite"></p>
+<vscode-button secondary id="bp-retry-quiz" data-action="retryQuiz" hidden>${escapeHtml(labels.retryQuiz)}</vscode-button>
 </section>`;
 }
 
@@ -171,11 +248,11 @@ function footerHtml(model: PageModel): string {
   const { labels, skill, previous, next } = model;
   const navButton = (target: Skill | undefined, label: string, rel: string) =>
     target
-      ? `<vscode-button secondary data-action="navigate" data-skill="${escapeHtml(target.id)}" title="${escapeHtml(`${target.number} · ${target.title}`)}" data-rel="${rel}">${escapeHtml(label)}</vscode-button>`
+      ? `<vscode-button secondary id="bp-${rel}" data-action="navigate" data-skill="${escapeHtml(target.id)}" title="${escapeHtml(skillLabel(target))}" data-rel="${rel}">${escapeHtml(label)}</vscode-button>`
       : '<span></span>';
   return `<footer class="lesson-footer">
 ${navButton(previous, labels.previous, 'previous')}
-<vscode-button id="complete-toggle" data-action="toggleComplete" data-skill="${escapeHtml(skill.id)}" data-complete="${model.complete}" data-label-complete="${escapeHtml(labels.markComplete)}" data-label-incomplete="${escapeHtml(labels.markIncomplete)}">${escapeHtml(model.complete ? labels.markIncomplete : labels.markComplete)}</vscode-button>
+<vscode-button id="bp-complete-toggle" data-action="toggleComplete" data-skill="${escapeHtml(skill.id)}" data-complete="${model.complete}" data-label-complete="${escapeHtml(labels.markComplete)}" data-label-incomplete="${escapeHtml(labels.markIncomplete)}">${escapeHtml(model.complete ? labels.markIncomplete : labels.markComplete)}</vscode-button>
 ${navButton(next, labels.next, 'next')}
 </footer>`;
 }

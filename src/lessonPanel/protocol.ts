@@ -1,22 +1,27 @@
 /**
  * Messages between the lesson page and the extension. Both sides import these types; the
  * extension validates every incoming message with `parseWebviewMessage` and ignores the rest.
+ *
+ * Messages that act on something only the page shown now can name (a code block by index, a quiz
+ * question) carry the `render` number the page was built with: a page that was replaced (a click
+ * still in flight when the next lesson opened) cannot act on the new lesson.
  */
 
 /** Page → extension. */
 export type WebviewMessage =
-  | { readonly type: 'ready' }
+  | { readonly type: 'ready'; readonly render: number }
   | { readonly type: 'setComplete'; readonly skillId: string; readonly complete: boolean }
   | { readonly type: 'navigate'; readonly skillId: string; readonly anchor?: string }
+  | { readonly type: 'history'; readonly direction: HistoryDirection }
   | { readonly type: 'openExternal'; readonly href: string }
-  | { readonly type: 'copyCode'; readonly block: number }
-  | { readonly type: 'insertCode'; readonly block: number }
-  | { readonly type: 'runInTerminal'; readonly block: number }
-  | { readonly type: 'answerQuiz'; readonly skillId: string; readonly question: number; readonly choice: number }
-  | { readonly type: 'resetQuiz'; readonly skillId: string }
+  | { readonly type: CodeAction; readonly render: number; readonly block: number }
+  | { readonly type: 'answerQuiz'; readonly render: number; readonly skillId: string; readonly questionId: string; readonly choice: number }
+  | { readonly type: 'resetQuiz'; readonly render: number; readonly skillId: string }
   | { readonly type: 'exercise'; readonly skillId: string; readonly action: ExerciseAction };
 
+export type CodeAction = 'copyCode' | 'insertCode' | 'runInTerminal' | 'runCode';
 export type ExerciseAction = 'start' | 'check' | 'showSolution';
+export type HistoryDirection = 'back' | 'forward';
 
 /** Extension → page. */
 export type ExtensionMessage =
@@ -24,16 +29,33 @@ export type ExtensionMessage =
   | {
       readonly type: 'quizResult';
       readonly skillId: string;
-      readonly question: number;
+      readonly questionId: string;
+      /** File indices (the page shows choices shuffled, but names them by their index in quiz.json). */
       readonly choice: number;
       readonly correct: boolean;
       readonly answer: number;
+      /** Why the correct choice is right. */
       readonly explanation: string;
+      /** The misconception behind the chosen wrong choice; null when the choice was right. */
+      readonly feedback: string | null;
       /** Present once every question of the attempt has an answer. */
       readonly score?: { readonly correct: number; readonly total: number; readonly best: number };
     }
+  | {
+      /** The stored quiz state changed elsewhere (Reset, Import): show this best score, and clear the attempt if asked. */
+      readonly type: 'quizState';
+      readonly skillId: string;
+      readonly best: { readonly correct: number; readonly total: number } | null;
+      readonly clearAnswers: boolean;
+    }
   | { readonly type: 'exerciseStatus'; readonly skillId: string; readonly status: ExerciseStatus; readonly detail: string }
-  | { readonly type: 'scrollTo'; readonly anchor: string };
+  | { readonly type: 'scrollTo'; readonly anchor: string }
+  | {
+      readonly type: 'runOutput';
+      readonly block: number;
+      readonly status: 'running' | 'done' | 'failed' | 'timedOut' | 'refused';
+      readonly output: string;
+    };
 
 export type ExerciseStatus = 'running' | 'passed' | 'failed' | 'error';
 
@@ -41,23 +63,39 @@ export type ExerciseStatus = 'running' | 'passed' | 'failed' | 'error';
 export interface PageState {
   readonly skillId: string;
   readonly scrollY: number;
-  /** question index → chosen choice index, for the current attempt. */
+  /** question id → chosen choice (index in quiz.json), for the current attempt. */
   readonly quizAnswers: Readonly<Record<string, number>>;
 }
 
 const MAX_ID_LENGTH = 100;
 const MAX_HREF_LENGTH = 2048;
 const MAX_INDEX = 10_000;
+const MAX_RENDER = 2 ** 31 - 1;
 const SKILL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ANCHOR = /^[\w-]{1,200}$/;
 const EXERCISE_ACTIONS: readonly ExerciseAction[] = ['start', 'check', 'showSolution'];
+const HISTORY_DIRECTIONS: readonly HistoryDirection[] = ['back', 'forward'];
 
 function isIndex(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_INDEX;
 }
 
+function isRender(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_RENDER;
+}
+
 function isSkillId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID_LENGTH && SKILL_ID.test(value);
+}
+
+function isQuestionId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && QUESTION_ID.test(value);
+}
+
+/** Reads only own properties, so a `__proto__` key (data after JSON.parse) is never followed. */
+function own(message: Record<string, unknown>, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(message, key) ? message[key] : undefined;
 }
 
 /**
@@ -67,37 +105,52 @@ function isSkillId(value: unknown): value is string {
 export function parseWebviewMessage(value: unknown): WebviewMessage | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const message = value as Record<string, unknown>;
-  switch (message.type) {
+  const type = own(message, 'type');
+  const render = own(message, 'render');
+  const skillId = own(message, 'skillId');
+  switch (type) {
     case 'ready':
-      return { type: 'ready' };
-    case 'setComplete':
-      return isSkillId(message.skillId) && typeof message.complete === 'boolean'
-        ? { type: 'setComplete', skillId: message.skillId, complete: message.complete }
-        : undefined;
-    case 'navigate':
-      if (!isSkillId(message.skillId)) return undefined;
-      if (message.anchor === undefined) return { type: 'navigate', skillId: message.skillId };
-      return typeof message.anchor === 'string' && ANCHOR.test(message.anchor)
-        ? { type: 'navigate', skillId: message.skillId, anchor: message.anchor }
-        : undefined;
-    case 'openExternal':
-      return typeof message.href === 'string' && message.href.length <= MAX_HREF_LENGTH
-        ? { type: 'openExternal', href: message.href }
-        : undefined;
+      return isRender(render) ? { type, render } : undefined;
+    case 'setComplete': {
+      const complete = own(message, 'complete');
+      return isSkillId(skillId) && typeof complete === 'boolean' ? { type, skillId, complete } : undefined;
+    }
+    case 'navigate': {
+      if (!isSkillId(skillId)) return undefined;
+      const anchor = own(message, 'anchor');
+      if (anchor === undefined) return { type, skillId };
+      return typeof anchor === 'string' && ANCHOR.test(anchor) ? { type, skillId, anchor } : undefined;
+    }
+    case 'history': {
+      const direction = own(message, 'direction');
+      return HISTORY_DIRECTIONS.includes(direction as HistoryDirection) ? { type, direction: direction as HistoryDirection } : undefined;
+    }
+    case 'openExternal': {
+      const href = own(message, 'href');
+      return typeof href === 'string' && href.length <= MAX_HREF_LENGTH ? { type, href } : undefined;
+    }
     case 'copyCode':
     case 'insertCode':
     case 'runInTerminal':
-      return isIndex(message.block) ? { type: message.type, block: message.block } : undefined;
-    case 'answerQuiz':
-      return isSkillId(message.skillId) && isIndex(message.question) && isIndex(message.choice)
-        ? { type: 'answerQuiz', skillId: message.skillId, question: message.question, choice: message.choice }
+    case 'runCode': {
+      const block = own(message, 'block');
+      return isRender(render) && isIndex(block) ? { type, render, block } : undefined;
+    }
+    case 'answerQuiz': {
+      const questionId = own(message, 'questionId');
+      const choice = own(message, 'choice');
+      return isRender(render) && isSkillId(skillId) && isQuestionId(questionId) && isIndex(choice)
+        ? { type, render, skillId, questionId, choice }
         : undefined;
+    }
     case 'resetQuiz':
-      return isSkillId(message.skillId) ? { type: 'resetQuiz', skillId: message.skillId } : undefined;
-    case 'exercise':
-      return isSkillId(message.skillId) && EXERCISE_ACTIONS.includes(message.action as ExerciseAction)
-        ? { type: 'exercise', skillId: message.skillId, action: message.action as ExerciseAction }
+      return isRender(render) && isSkillId(skillId) ? { type, render, skillId } : undefined;
+    case 'exercise': {
+      const action = own(message, 'action');
+      return isSkillId(skillId) && EXERCISE_ACTIONS.includes(action as ExerciseAction)
+        ? { type, skillId, action: action as ExerciseAction }
         : undefined;
+    }
     default:
       return undefined;
   }

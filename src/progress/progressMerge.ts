@@ -92,9 +92,8 @@ function afterReset(entry: SkillEntry, resetTime: number): SkillEntry | undefine
   return kept;
 }
 
+/** The later reset (a missing one ranks below any other). */
 function laterReset(a: string | undefined, b: string | undefined): string | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
   return compareStamps(a, b) >= 0 ? a : b;
 }
 
@@ -133,7 +132,7 @@ export function mergeRecords(a: ProgressRecord, b: ProgressRecord): ProgressReco
     version: Math.max(a.version, b.version),
     skills: new Map([...skills].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
     quarantine: uniqueValues(current.flatMap((side) => side.quarantine)),
-    extra: new Map([...extra].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))),
+    extra,
     ...(learnerSeed === undefined ? {} : { learnerSeed }),
     ...(resetAt === undefined ? {} : { resetAt }),
   };

@@ -181,7 +181,8 @@ export class ProgressStore {
       return this.pendingSeed;
     }
     this.record = { ...this.current(), learnerSeed: seed };
-    void this.write('seed', [], (record) => (record.learnerSeed === undefined ? { ...record, learnerSeed: seed } : undefined));
+    // The write merges this window's view, which now holds the seed, into storage.
+    void this.write('seed', [], () => undefined);
     return seed;
   }
 

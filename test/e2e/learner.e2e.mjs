@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  isChecked, openViewContainer, pickQuickItem, rowCheckbox, rowDescription, runCommand, treeRow,
+  docsScreenshot, isChecked, openViewContainer, pickQuickItem, rowCheckbox, rowDescription, runCommand, treeRow,
   waitFor, waitForWorkbench, webviewFrame,
 } from './workbench.mjs';
 
@@ -21,7 +21,7 @@ async function stageCount(page) {
 
 /** The lesson page of `skillId`, once its script has run (the complete toggle is wired). */
 async function lessonPage(page, skillId) {
-  return webviewFrame(page, `body[data-skill-id="${skillId}"] main#lesson h1`);
+  return webviewFrame(page, `body[data-skill-id="${skillId}"] main#bp-lesson h1`);
 }
 
 /** `name` is part of the theme's class on the workbench, e.g. light_modern or dark_modern. */
@@ -51,7 +51,7 @@ export default [
     fn: async ({ page }) => {
       await treeRow(page, SKILL).locator('.label-name').click();
       const frame = await lessonPage(page, 'http-fundamentals');
-      const heading = (await frame.locator('main#lesson h1').first().textContent())?.trim();
+      const heading = (await frame.locator('main#bp-lesson h1').first().textContent())?.trim();
       assert.ok(heading && /HTTP/i.test(heading), `lesson heading: ${heading}`);
       const tab = page.locator('.tabs-container .tab').filter({ hasText: SKILL });
       await tab.first().waitFor({ timeout: 10_000 });
@@ -59,26 +59,28 @@ export default [
   },
   {
     name: 'screenshot: sidebar and lesson in the light theme',
-    fn: async ({ page, screenshot }) => {
+    fn: async (ctx) => {
+      const { page } = ctx;
       await themeApplied(page, 'light_modern');
       await lessonPage(page, 'http-fundamentals');
       await sleepForPaint(page);
-      await screenshot('sidebar-lesson-light.png');
+      await docsScreenshot(ctx, 'sidebar-lesson-light.png');
     },
   },
   {
     name: 'answers a quiz question at the end of the lesson (screenshot)',
-    fn: async ({ page, screenshot }) => {
+    fn: async (ctx) => {
+      const { page } = ctx;
       const frame = await lessonPage(page, 'http-fundamentals');
-      const quiz = frame.locator('#quiz');
+      const quiz = frame.locator('#bp-quiz');
       await quiz.waitFor({ timeout: 10_000 });
       await quiz.scrollIntoViewIfNeeded();
-      await frame.locator('#quiz .question[data-question="0"] .choice').first().click();
-      await waitFor(async () => ((await frame.locator('#feedback-0').textContent()) ?? '').trim().length > 0,
+      await frame.locator('#bp-quiz .question .choice').first().click();
+      await waitFor(async () => ((await frame.locator('#bp-quiz .question .feedback').first().textContent()) ?? '').trim().length > 0,
         { message: 'feedback on the first answer' });
-      await frame.locator('#quiz .question[data-question="0"]').scrollIntoViewIfNeeded();
+      await frame.locator('#bp-quiz .question').first().scrollIntoViewIfNeeded();
       await sleepForPaint(page);
-      await screenshot('lesson-quiz.png');
+      await docsScreenshot(ctx, 'lesson-quiz.png');
     },
   },
   {
@@ -89,7 +91,7 @@ export default [
       await page.locator('.tabs-container .tab').filter({ hasText: 'Untitled' }).first().waitFor({ timeout: 10_000 });
       await page.locator('.tabs-container .tab').filter({ hasText: SKILL }).first().click();
       const frame = await lessonPage(page, 'http-fundamentals');
-      await waitFor(async () => ((await frame.locator('#feedback-0').textContent()) ?? '').trim().length > 0,
+      await waitFor(async () => ((await frame.locator('#bp-quiz .question .feedback').first().textContent()) ?? '').trim().length > 0,
         { message: 'the first answer\'s feedback after showing the lesson again' });
       const scrollY = await frame.evaluate(() => window.scrollY);
       assert.ok(scrollY > 0, `the page came back scrolled to the quiz (scrollY ${scrollY})`);
@@ -111,6 +113,7 @@ export default [
   {
     // code-server reads user settings when the page loads, so the theme switch rides on this reload.
     name: 'the tick is still there after reloading the page (now in the dark theme)',
+    timeout: 240_000,
     fn: async ({ page, setSettings }) => {
       const expected = await stageCount(page);
       setSettings({ 'workbench.colorTheme': 'Default Dark Modern' });
@@ -122,14 +125,15 @@ export default [
       await waitForWorkbench(page);
       await openViewContainer(page, 'Backend Path');
       const row = treeRow(page, SKILL);
-      await row.waitFor({ timeout: 30_000 });
+      await row.waitFor({ timeout: 90_000 }); // a reload under load takes long
       await waitFor(async () => (await stageCount(page)) === expected, { message: `stage count ${expected} after reload` });
       assert.equal(await isChecked(row), true);
     },
   },
   {
     name: 'screenshot: sidebar and the restored lesson in the dark theme',
-    fn: async ({ page, screenshot }) => {
+    fn: async (ctx) => {
+      const { page } = ctx;
       await themeApplied(page, 'dark_modern');
       // The serializer brings the lesson back after a reload; open it again if it did not.
       const restored = await lessonPage(page, 'http-fundamentals').catch(() => undefined);
@@ -141,7 +145,7 @@ export default [
       // The restored page keeps its scroll position (the quiz); the picture shows the lesson's start.
       await frame.evaluate(() => window.scrollTo(0, 0));
       await sleepForPaint(page);
-      await screenshot('sidebar-lesson-dark.png');
+      await docsScreenshot(ctx, 'sidebar-lesson-dark.png');
       assert.ok(restored, 'the lesson panel was restored after the reload');
     },
   },

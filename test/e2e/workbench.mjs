@@ -109,3 +109,63 @@ export async function pickQuickItem(page, label) {
   await entry.waitFor({ timeout: 10_000 });
   await entry.click();
 }
+
+/**
+ * Pictures for the README, through the runner's ctx.screenshot: `npm test` writes them to the
+ * ignored out/e2e/images/, `npm run test:e2e -- --update-screenshots` to docs/images/.
+ */
+export async function docsScreenshot(ctx, name) {
+  return ctx.screenshot(name);
+}
+
+/**
+ * Runs axe-core on the lesson page only: the webview's inner frame, not the workbench around it.
+ * It uses the axe-core that @axe-core/playwright ships, injected straight into that frame:
+ * AxeBuilder's own frame walk returned no results through VS Code's nested webview frames (tried
+ * with frame selectors; 0 rules ran), so it would have passed without checking anything.
+ * Returns the serious and critical violations; fails if no rules ran.
+ */
+export async function axeLessonPage(page, { include = 'body' } = {}) {
+  const { createRequire } = await import('node:module');
+  const { default: fs } = await import('node:fs');
+  const require = createRequire(import.meta.url);
+  const axePath = require.resolve('axe-core/axe.min.js', { paths: [require.resolve('@axe-core/playwright')] });
+  const source = fs.readFileSync(axePath, 'utf8');
+  // A theme change can re-create the webview frame under us; then look it up again and rerun.
+  let results;
+  for (let attempt = 1; !results; attempt++) {
+    try {
+      results = await runAxe(await webviewFrame(page, 'main#bp-lesson'), source, include);
+    } catch (error) {
+      if (attempt >= 3 || !/detached|destroyed/i.test(String(error))) throw error;
+      await page.waitForTimeout(1_000);
+    }
+  }
+  if (results.checked === 0) throw new Error('axe ran no rules on the lesson page');
+  const serious = results.violations.filter(violation => violation.impact === 'serious' || violation.impact === 'critical');
+  return {
+    serious,
+    checked: results.checked,
+    describe: () => serious.map(v => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.help} — ${v.nodes.slice(0, 4).map(n => `${n.target.join(' ')}: ${(n.summary ?? '').split('\n').slice(1, 2).join('')}`).join(' | ')}`).join('\n'),
+  };
+}
+
+async function runAxe(frame, source, include) {
+  await frame.evaluate(source);
+  return frame.evaluate(context => window.axe.run(context, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    resultTypes: ['violations'],
+  }).then(r => ({
+    checked: r.passes.length + r.violations.length + r.incomplete.length,
+    violations: r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map(n => ({ target: n.target, summary: n.failureSummary })) })),
+  })), include);
+}
+
+/** Presses Tab inside the page until `predicate(activeElement)` holds; fails after `max` presses. */
+export async function tabUntil(page, frame, predicate, { max = 120, shift = false, what = 'the element' } = {}) {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press(shift ? 'Shift+Tab' : 'Tab');
+    if (await frame.evaluate(predicate).catch(() => false)) return i + 1;
+  }
+  throw new Error(`${what} was not reached with ${max} Tab presses`);
+}

@@ -124,8 +124,11 @@ export function fakePrompts(
 
 /** Installs fake prompts for the duration of a suite; returns a restore function. */
 export function usePrompts(api: BackendPathApi, prompts: Prompts): () => void {
-  const previous = api.setPrompts(prompts);
-  return () => void api.setPrompts(previous);
+  // setPrompts exists only in ExtensionMode.Test, which is how the suites run.
+  const setPrompts = api.setPrompts;
+  if (!setPrompts) throw new Error('the extension did not expose its test hooks (not running in ExtensionMode.Test?)');
+  const previous = setPrompts(prompts);
+  return () => void setPrompts(previous);
 }
 
 /** Clears all progress through the real command, answering its question with yes. */

@@ -12,12 +12,21 @@ function securityOf(html: string): { csp: string; scriptNonces: string[] } {
   return { csp: csp.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"'), scriptNonces };
 }
 
-describe('lesson panel', () => {
+describe('lesson panel', function () {
+  // The first open loads the renderer and the catalog cold; on a loaded machine that alone can take 20 s.
+  this.timeout(60_000);
   let api: BackendPathApi;
   let prompts: RecordedPrompts;
   let restorePrompts: () => void;
   const skills = rawCurriculum().stages.flatMap((stage) => stage.skills);
   const [first, second] = skills;
+
+  /** Delivers a message as if the page had posted it (a hook that exists only in ExtensionMode.Test). */
+  async function receive(message: unknown): Promise<void> {
+    const hook = api.lessonPanel.receive;
+    assert.ok(hook, 'the test hook is there in ExtensionMode.Test');
+    await hook(message);
+  }
 
   before(async () => {
     api = await activateFromView();
@@ -46,10 +55,10 @@ describe('lesson panel', () => {
     return html;
   }
 
-  it('opens a lesson with its number and title as the panel title', async () => {
+  it('opens a lesson with its path position and title as the panel title', async () => {
     await open(first.id);
     assert.strictEqual(api.lessonPanel.skillId, first.id);
-    assert.strictEqual(api.lessonPanel.title, `${first.number} · ${first.title}`);
+    assert.strictEqual(api.lessonPanel.title, `${skills.indexOf(first) + 1} · ${first.title}`);
   });
 
   it('serves HTML with a strict CSP and a fresh nonce on every render', async () => {
@@ -86,7 +95,7 @@ describe('lesson panel', () => {
       { type: 'answerQuiz', skillId: first.id, question: -1, choice: 0 },
       { type: 'exercise', skillId: first.id, action: 'rm -rf' },
     ];
-    for (const message of invalid) await api.lessonPanel.receive(message);
+    for (const message of invalid) await receive(message);
     assert.strictEqual(api.lessonPanel.skillId, first.id, 'still on the same lesson');
     assert.deepStrictEqual(storedCompleted(api), []);
     assert.deepStrictEqual(prompts.opened, []);
@@ -95,9 +104,9 @@ describe('lesson panel', () => {
 
   it('marks the lesson complete from the page', async () => {
     await open(first.id);
-    await api.lessonPanel.receive({ type: 'setComplete', skillId: first.id, complete: true });
+    await receive({ type: 'setComplete', skillId: first.id, complete: true });
     assert.deepStrictEqual(storedCompleted(api), [first.id]);
-    await api.lessonPanel.receive({ type: 'setComplete', skillId: first.id, complete: false });
+    await receive({ type: 'setComplete', skillId: first.id, complete: false });
     assert.deepStrictEqual(storedCompleted(api), []);
   });
 
@@ -108,15 +117,39 @@ describe('lesson panel', () => {
     const target = skills.find((skill) => skill.id === linked);
     assert.ok(target, `${linked} is a skill`);
     const ready = api.lessonPanel.whenReady();
-    await api.lessonPanel.receive({ type: 'navigate', skillId: linked });
+    await receive({ type: 'navigate', skillId: linked });
     await ready;
     assert.strictEqual(api.lessonPanel.skillId, linked);
-    assert.strictEqual(api.lessonPanel.title, `${target.number} · ${target.title}`);
+    assert.strictEqual(api.lessonPanel.title, `${skills.indexOf(target) + 1} · ${target.title}`);
+  });
+
+  it('ends on the lesson opened last when an earlier open is still loading', async () => {
+    const third = skills[2];
+    const ready = api.lessonPanel.whenReady();
+    const earlier = vscode.commands.executeCommand(Commands.openLesson, third.id);
+    await vscode.commands.executeCommand(Commands.openLesson, second.id);
+    await earlier;
+    await ready;
+    assert.strictEqual(api.lessonPanel.skillId, second.id);
+    assert.strictEqual(api.lessonPanel.title, `${skills.indexOf(second) + 1} · ${second.title}`);
+    assert.match(api.lessonPanel.html ?? '', new RegExp(`data-skill-id="${second.id}"`));
+  });
+
+  it('ignores block actions that carry the render number of a replaced page', async () => {
+    await open(first.id);
+    const oldRender = api.lessonPanel.render;
+    await open(second.id);
+    assert.ok(api.lessonPanel.render > oldRender);
+    const documentsBefore = vscode.workspace.textDocuments.length;
+    await receive({ type: 'insertCode', render: oldRender, block: 0 });
+    await receive({ type: 'runInTerminal', render: oldRender, block: 0 });
+    assert.deepStrictEqual(prompts.asked, [], 'no run confirmation for a stale page');
+    assert.strictEqual(vscode.workspace.textDocuments.length, documentsBefore, 'nothing inserted');
   });
 
   it('sends an https link to the external opener', async () => {
     await open(first.id);
-    await api.lessonPanel.receive({ type: 'openExternal', href: 'https://www.rfc-editor.org/rfc/rfc9110#name-methods' });
+    await receive({ type: 'openExternal', href: 'https://www.rfc-editor.org/rfc/rfc9110#name-methods' });
     assert.deepStrictEqual(prompts.opened, ['https://www.rfc-editor.org/rfc/rfc9110#name-methods']);
   });
 
@@ -134,7 +167,7 @@ describe('lesson panel', () => {
       'https://user:secret@example.com/',
       'data:text/html,<script>alert(1)</script>',
     ]) {
-      await api.lessonPanel.receive({ type: 'openExternal', href });
+      await receive({ type: 'openExternal', href });
     }
     assert.deepStrictEqual(prompts.opened, []);
     assert.deepStrictEqual(prompts.asked, [], 'no command ran (reset would have asked)');

@@ -180,6 +180,8 @@ describe('progress helpers', () => {
   it('orders scores: share, then length, then the earlier date', () => {
     const s = (correct: number, total: number, at?: string) => ({ correct, total, ...(at ? { at } : {}) });
     assert.deepEqual(betterScore(s(3, 5), s(4, 5)), s(4, 5));
+    assert.deepEqual(betterScore(s(2, 3), s(3, 5)), s(2, 3), 'compared as shares, not products');
+    assert.deepEqual(betterScore(s(3, 5), s(2, 3)), s(2, 3));
     assert.deepEqual(betterScore(s(4, 5), s(3, 5)), s(4, 5));
     assert.deepEqual(betterScore(s(5, 5), s(6, 6)), s(6, 6), 'the same share on a longer quiz wins');
     assert.deepEqual(betterScore(s(6, 6), s(5, 5)), s(6, 6));

@@ -17,19 +17,30 @@ const questions = [
 describe('quiz session', () => {
   it('scores the first answer to each question and finishes when all are answered', () => {
     const session = new QuizSession('s', questions);
-    assert.deepEqual(session.answer(0, 1), { correct: false, answer: 0, explanation: 'e1' });
+    assert.deepEqual(session.answer('a', 1), { choice: 1, correct: false, answer: 0, explanation: 'e1', feedback: 'not y' });
     // A second answer (or a replay after reload) does not change what counted.
-    assert.equal(session.answer(0, 0)?.correct, false);
-    assert.deepEqual(session.answer(1, 2)?.finished, { correct: 1, total: 2 });
+    assert.deepEqual(session.answer('a', 0), { choice: 1, correct: false, answer: 0, explanation: 'e1', feedback: 'not y' });
+    assert.deepEqual(session.answer('b', 2)?.finished, { correct: 1, total: 2 });
   });
 
-  it('ignores out-of-range answers and can be reset', () => {
+  it("gives the chosen wrong choice's own feedback, and none for the right one", () => {
     const session = new QuizSession('s', questions);
-    assert.equal(session.answer(5, 0), undefined);
-    assert.equal(session.answer(0, 9), undefined);
-    session.answer(0, 1);
+    assert.equal(session.answer('b', 0)?.feedback, 'not x');
+    assert.equal(session.answer('a', 0)?.feedback, null);
+    const other = new QuizSession('s', questions);
+    assert.equal(other.answer('b', 1)?.feedback, 'not y');
+  });
+
+  it('ignores unknown questions and out-of-range answers, and can be reset', () => {
+    const session = new QuizSession('s', questions);
+    assert.equal(session.answer('nope', 0), undefined);
+    assert.equal(session.answer('a', 9), undefined);
+    assert.equal(session.answer('a', -1), undefined);
+    assert.equal(session.answer('a', 0.5), undefined);
+    session.answer('a', 1);
     session.reset();
-    assert.equal(session.answer(0, 0)?.correct, true);
+    assert.equal(session.answered, 0);
+    assert.equal(session.answer('a', 0)?.correct, true);
   });
 });
 

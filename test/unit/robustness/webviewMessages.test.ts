@@ -1,19 +1,23 @@
 import * as assert from 'node:assert/strict';
 import type { WebviewMessage } from '../../../src/lessonPanel/protocol';
 import { parseWebviewMessage } from '../../../src/lessonPanel/protocol';
+import { checkExternalUrl } from '../../../src/lessons/linkPolicy';
+import { CATALOG, Harness, block } from '../sessionHarness';
 import { Random, prototypeChanges, prototypeSnapshot } from './support';
 
 /** The shape of each valid message: required keys, and keys that may be present. */
 const SHAPES: Record<WebviewMessage['type'], { required: readonly string[]; optional: readonly string[] }> = {
-  ready: { required: ['type'], optional: [] },
+  ready: { required: ['type', 'render'], optional: [] },
   setComplete: { required: ['type', 'skillId', 'complete'], optional: [] },
   navigate: { required: ['type', 'skillId'], optional: ['anchor'] },
+  history: { required: ['type', 'direction'], optional: [] },
   openExternal: { required: ['type', 'href'], optional: [] },
-  copyCode: { required: ['type', 'block'], optional: [] },
-  insertCode: { required: ['type', 'block'], optional: [] },
-  runInTerminal: { required: ['type', 'block'], optional: [] },
-  answerQuiz: { required: ['type', 'skillId', 'question', 'choice'], optional: [] },
-  resetQuiz: { required: ['type', 'skillId'], optional: [] },
+  copyCode: { required: ['type', 'render', 'block'], optional: [] },
+  insertCode: { required: ['type', 'render', 'block'], optional: [] },
+  runInTerminal: { required: ['type', 'render', 'block'], optional: [] },
+  runCode: { required: ['type', 'render', 'block'], optional: [] },
+  answerQuiz: { required: ['type', 'render', 'skillId', 'questionId', 'choice'], optional: [] },
+  resetQuiz: { required: ['type', 'render', 'skillId'], optional: [] },
   exercise: { required: ['type', 'skillId', 'action'], optional: [] },
 };
 const TYPES = Object.keys(SHAPES) as WebviewMessage['type'][];
@@ -54,6 +58,10 @@ class MessageGenerator {
     return this.random.pick([0, 1, 2, 9, 10_000, this.random.int(10_001)]);
   }
 
+  render(): number {
+    return this.random.pick([1, 2, 7, 2 ** 31 - 1, 1 + this.random.int(1000)]);
+  }
+
   anchor(): string {
     return this.random.string(1 + this.random.int(200), 'abcXYZ019_-');
   }
@@ -90,7 +98,7 @@ class MessageGenerator {
     const count = this.random.chance(0.5) ? 0 : 1 + this.random.int(3);
     for (let i = 0; i < count; i++) {
       const key = this.extraKey();
-      if (['type', 'skillId', 'complete', 'anchor', 'href', 'block', 'question', 'choice', 'action'].includes(key)) continue;
+      if (['type', 'skillId', 'complete', 'anchor', 'href', 'block', 'questionId', 'choice', 'action', 'render', 'direction'].includes(key)) continue;
       const value = this.random.pick([
         () => this.jsonValue(),
         () => ({ polluted: true, type: 'ready' }),
@@ -105,7 +113,8 @@ class MessageGenerator {
     const type = this.random.pick(TYPES);
     let expected: WebviewMessage;
     switch (type) {
-      case 'ready': expected = { type }; break;
+      case 'ready': expected = { type, render: this.render() }; break;
+      case 'history': expected = { type, direction: this.random.pick(['back', 'forward'] as const) }; break;
       case 'setComplete': expected = { type, skillId: this.skillId(), complete: this.random.chance(0.5) }; break;
       case 'navigate':
         expected = this.random.chance(0.5) ? { type, skillId: this.skillId() } : { type, skillId: this.skillId(), anchor: this.anchor() };
@@ -116,9 +125,10 @@ class MessageGenerator {
         break;
       case 'copyCode':
       case 'insertCode':
-      case 'runInTerminal': expected = { type, block: this.index() }; break;
-      case 'answerQuiz': expected = { type, skillId: this.skillId(), question: this.index(), choice: this.index() }; break;
-      case 'resetQuiz': expected = { type, skillId: this.skillId() }; break;
+      case 'runInTerminal':
+      case 'runCode': expected = { type, render: this.render(), block: this.index() }; break;
+      case 'answerQuiz': expected = { type, render: this.render(), skillId: this.skillId(), questionId: this.skillId(), choice: this.index() }; break;
+      case 'resetQuiz': expected = { type, render: this.render(), skillId: this.skillId() }; break;
       case 'exercise': expected = { type, skillId: this.skillId(), action: this.random.pick(['start', 'check', 'showSolution'] as const) }; break;
     }
     return { value: this.withExtras(expected as unknown as Record<string, unknown>), expected };
@@ -133,8 +143,10 @@ class MessageGenerator {
       href: ['x'.repeat(2049), HUGE_HREF, 1, null, [], {}, true],
       block: [-1, 1.5, 10_001, Number.NaN, Number.POSITIVE_INFINITY, '0', null, true, [], {}, 1e21, Number.MAX_SAFE_INTEGER],
       action: ['run', 'START', 'Check', '', 'check ', 'toString', 'constructor', null, 1, ['check']],
+      render: [0, -1, 1.5, 2 ** 31, Number.NaN, '1', null, true, [], {}, 1e21],
+      direction: ['up', 'Back', '', 'back ', 'toString', null, 1, ['back']],
     };
-    const pool = byField[field === 'question' || field === 'choice' ? 'block' : field];
+    const pool = byField[field === 'choice' ? 'block' : field === 'questionId' ? 'skillId' : field];
     return pool ? { value: this.random.pick(pool) } : undefined;
   }
 
@@ -296,6 +308,101 @@ describe('robustness: webview messages', () => {
       if (result?.type === 'navigate') assert.equal(result.anchor, undefined, 'an anchor under __proto__ is not read');
       else assert.equal(result, undefined, text);
     }
+    assert.deepEqual(prototypeChanges(before), []);
+  });
+});
+
+/**
+ * The same generated messages, delivered to the real session and the real actions (with a
+ * recording stand-in for vscode). Valid messages are often retargeted at what the page really
+ * shows (its render number, real skill ids, real block indices), so the handlers run, not only the
+ * validator.
+ */
+describe('robustness: webview messages through the real handler and actions', () => {
+  const HANDLED = 6_000;
+  const summary = { delivered: 0, retargeted: 0, threw: 0, terminal: 0, ran: 0, opened: 0, refusedLinks: 0, completions: 0, commands: 0, violations: 0 };
+  after(() => {
+    console.log(
+      `    robustness: message handler — ${summary.delivered} messages to the real session (${summary.retargeted} aimed at the live page), ${summary.threw} threw, ` +
+        `untrusted: ${summary.terminal} terminal sends and ${summary.ran} Node runs; ${summary.opened} links opened (all https by policy), ` +
+        `${summary.completions} completions and ${summary.commands} exercise commands (all for real skills), ${summary.violations} violations`,
+    );
+  });
+
+  const skillIds = CATALOG.skills.map((skill) => skill.id);
+  const blocks = [
+    block(0, 'curl -i http://127.0.0.1:3000/health', 'terminal'),
+    block(1, 'console.log("hi")', 'node'),
+    block(2, 'curl https://api.example/users'),
+    block(3, 'echo ok\u001b]0;x\u0007', 'terminal'),
+  ];
+
+  function retarget(random: Random, value: Record<string, unknown>, harness: Harness): Record<string, unknown> {
+    const out = { ...value };
+    if ('render' in out) out.render = random.chance(0.8) ? harness.session.render : out.render;
+    if ('skillId' in out && random.chance(0.7)) out.skillId = random.pick(skillIds);
+    if ('block' in out && random.chance(0.8)) out.block = random.int(blocks.length + 1);
+    if ('questionId' in out && random.chance(0.8)) out.questionId = random.pick(['status-405', 'vary', 'missing']);
+    if (out.type === 'navigate' && random.chance(0.5)) delete out.anchor;
+    return out;
+  }
+
+  async function drive(trusted: boolean, seed: number): Promise<Harness> {
+    const harness = new Harness({ trusted, blocks });
+    await harness.open(skillIds[0]);
+    const random = new Random(seed);
+    const generator = new MessageGenerator(random);
+    for (let i = 0; i < HANDLED / 2; i++) {
+      let { value } = generator.next();
+      if (typeof value === 'object' && value !== null && !Array.isArray(value) && random.chance(0.6)) {
+        value = retarget(random, value as Record<string, unknown>, harness);
+        summary.retargeted += 1;
+      }
+      summary.delivered += 1;
+      try {
+        await harness.session.handleMessage(value);
+      } catch {
+        summary.threw += 1;
+      }
+      // Keep a page ready, as the webview would after each navigation.
+      await harness.session.handleMessage({ type: 'ready', render: harness.session.render });
+    }
+    return harness;
+  }
+
+  it(`handles ${HANDLED} generated messages without throwing; untrusted pages run nothing`, async function () {
+    this.timeout(60_000);
+    const before = prototypeSnapshot();
+    const untrusted = await drive(false, 0x5eed1);
+    const trusted = await drive(true, 0x5eed2);
+    summary.terminal = untrusted.record.terminal.length;
+    summary.ran = untrusted.record.ran.length;
+    const violations: string[] = [];
+    if (untrusted.record.confirmed.length > 0) violations.push('an untrusted workspace asked to run a command');
+    for (const harness of [untrusted, trusted]) {
+      const { record } = harness;
+      summary.opened += record.opened.length;
+      summary.completions += record.completions.length;
+      summary.commands += record.commands.length;
+      for (const url of record.opened) if (!checkExternalUrl(url).ok) violations.push(`opened ${url}`);
+      for (const [skillId] of record.completions) if (!skillIds.includes(skillId)) violations.push(`completed unknown ${skillId}`);
+      for (const [command, skillId] of record.commands) {
+        if (!skillIds.includes(skillId) || !['cmd.start', 'cmd.check', 'cmd.solution'].includes(command)) violations.push(`ran ${command} ${skillId}`);
+      }
+      // Only the one runnable terminal block may ever reach a terminal, and only as written.
+      for (const command of record.terminal) if (command !== blocks[0].code) violations.push(`terminal got ${JSON.stringify(command)}`);
+      for (const code of record.ran) if (code !== blocks[1].code) violations.push(`Node ran ${JSON.stringify(code)}`);
+      if (record.errors.length > 0) violations.push(`errors: ${record.errors.slice(0, 3).join('; ')}`);
+    }
+    summary.refusedLinks = untrusted.record.warnings.concat(trusted.record.warnings).filter((warning) => warning.startsWith('Refused to open a link')).length;
+    summary.violations = violations.length;
+    assert.deepEqual(violations.slice(0, 10), []);
+    assert.equal(summary.threw, 0);
+    assert.equal(summary.terminal + summary.ran, 0);
+    // The handlers really ran: the trusted session sent the runnable block and ran the snippet.
+    assert.ok(trusted.record.terminal.length > 0 && trusted.record.ran.length > 0, 'the trusted run paths were reached');
+    assert.ok(trusted.record.refused.includes('controlCharacters') && trusted.record.refused.includes('notRunnable'));
+    assert.ok(summary.completions > 20 && summary.commands > 20 && summary.refusedLinks > 20, JSON.stringify(summary));
     assert.deepEqual(prototypeChanges(before), []);
   });
 });

@@ -104,14 +104,43 @@ test('HEAD /health sends the same headers as GET and writes no body', async () =
     'HEAD must not write a body: call res.end() without data when req.method is HEAD (Node hides this mistake; proxies and other servers do not)');
 });
 
-test('other methods on /health answer 405 and list the allowed methods', async () => {
-  for (const method of ['DELETE', 'POST', 'PUT']) {
-    const res = await request(method, '/health');
-    assert.equal(res.status, 405,
-      `${method} /health must answer 405: the resource exists, only the method is not supported (404 would be wrong)`);
-    const allow = (res.headers.allow ?? '').split(',').map((m) => m.trim().toUpperCase());
-    assert.ok(allow.includes('GET') && allow.includes('HEAD'),
-      `a 405 must carry an Allow header listing GET, HEAD (got ${JSON.stringify(res.headers.allow)})`);
+test('HEAD works on every GET resource, including created items and 404s, and never writes a body', async () => {
+  const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+  const created = await request('POST', '/items', { headers: auth, body: JSON.stringify({ title: 'héad ✓' }) });
+  assert.equal(created.status, 201, 'POST /items with the token must answer 201');
+  const path = new URL(created.headers.location ?? '/items/none', 'http://x').pathname;
+  const get = await request('GET', path);
+  headBodyWrites.length = 0;
+  const head = await request('HEAD', path);
+  assert.equal(head.status, 200,
+    `HEAD ${path} must answer 200 like GET: every resource that supports GET supports HEAD (GET's headers, no body)`);
+  assert.equal(head.headers['content-length'], get.headers['content-length'],
+    `HEAD ${path} must send the Content-Length GET would send`);
+  const missing = await request('HEAD', `/nope-${randomBytes(3).toString('hex')}`);
+  assert.equal(missing.status, 404, 'HEAD on an unknown path must answer 404');
+  assert.deepEqual(headBodyWrites, [],
+    'HEAD must not write a body on any route (items and errors too): decide it once, in the function that sends every response');
+});
+
+test('a method a resource does not support answers 405 with that resource\'s Allow header', async () => {
+  const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+  const created = await request('POST', '/items', { headers: auth, body: '{"title":"allow"}' });
+  const itemPath = created.headers.location ? new URL(created.headers.location, 'http://x').pathname : '/items/none';
+  const resources = [
+    { path: '/health', methods: ['DELETE', 'POST', 'PUT'], allowed: ['GET', 'HEAD'] },
+    { path: '/echo', methods: ['GET', 'PUT'], allowed: ['POST'] },
+    { path: '/items', methods: ['GET', 'DELETE'], allowed: ['POST'] },
+    { path: itemPath, methods: ['DELETE', 'POST'], allowed: ['GET', 'HEAD'] },
+  ];
+  for (const { path, methods, allowed } of resources) {
+    for (const method of methods) {
+      const res = await request(method, path);
+      assert.equal(res.status, 405,
+        `${method} ${path} must answer 405: the resource exists, only the method is not supported (404 would be wrong)`);
+      const allow = (res.headers.allow ?? '').split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
+      assert.deepEqual([...allow].sort(), [...allowed].sort(),
+        `a 405 from ${path} must carry Allow: ${allowed.join(', ')} (the methods that resource supports; got ${JSON.stringify(res.headers.allow ?? null)}): every 405 needs an Allow header`);
+    }
   }
 });
 
@@ -121,11 +150,11 @@ test('POST /echo accepts application/json in any case and with parameters, and e
     [1, 'two', null, { three: 3 }],
     { seed: randomBytes(6).toString('hex'), n: Math.floor(Math.random() * 1e6) },
   ];
-  const types = ['application/json', 'application/json; charset=utf-8', 'Application/JSON; Charset=UTF-8'];
+  const types = ['application/json', 'application/json ; charset=utf-8', 'Application/JSON; Charset=UTF-8'];
   for (const [i, payload] of payloads.entries()) {
     const res = await request('POST', '/echo?debug=1', json(payload, types[i]));
     assert.equal(res.status, 200,
-      `POST /echo must accept "${types[i]}": compare the media type before ";", lowercased`);
+      `POST /echo must accept "${types[i]}": compare the media type before ";", trimmed and lowercased`);
     assert.match(res.headers['content-type'] ?? '', /^application\/json/,
       'the echo must be sent with Content-Type: application/json');
     assert.deepEqual(parseJson(res, 'POST /echo must send back JSON'), payload,
@@ -184,6 +213,39 @@ test('a body of exactly 64 KiB is accepted, one byte more is 413', async () => {
   assert.equal(res.status, 413, 'a body of 65 537 bytes must answer 413 Content Too Large');
 });
 
+test('the 64 KiB limit counts bytes, not characters', async () => {
+  const n = 33000 + Math.floor(Math.random() * 2000); // "é" is 2 bytes: about 34 000 characters, 68 000 bytes
+  const body = JSON.stringify('é'.repeat(n));
+  const res = await request('POST', '/echo', { headers: { 'content-type': 'application/json' }, body });
+  assert.equal(res.status, 413,
+    `a body of ${body.length} characters but ${Buffer.byteLength(body)} bytes must answer 413: add up chunk.length of the Buffers as they arrive (bytes), not the length of a decoded string`);
+  const fits = JSON.stringify('é'.repeat((LIMIT - 2) / 2)); // exactly LIMIT bytes
+  const ok = await request('POST', '/echo', { headers: { 'content-type': 'application/json' }, body: fits });
+  assert.equal(ok.status, 200, 'a body of exactly 65 536 bytes of "é" is within the limit');
+});
+
+test('a character split across two chunks arrives intact (decode the body once, at the end)', async () => {
+  const text = `Zoë ✓ ${randomBytes(3).toString('hex')} €`;
+  const bytes = Buffer.from(JSON.stringify({ text }));
+  const cut = bytes.indexOf(Buffer.from('✓')) + 1; // in the middle of a 3-byte character
+  const res = await new Promise((resolve, reject) => {
+    const req = http.request({
+      host: '127.0.0.1', port, method: 'POST', path: '/echo', agent: false,
+      headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    }, (r) => {
+      const chunks = [];
+      r.on('data', (c) => chunks.push(c));
+      r.on('end', () => resolve({ status: r.statusCode, text: Buffer.concat(chunks).toString('utf8') }));
+    });
+    req.on('error', reject);
+    req.write(bytes.subarray(0, cut));
+    setTimeout(() => req.end(bytes.subarray(cut)), 50);
+  });
+  assert.equal(res.status, 200, 'a UTF-8 JSON body sent in two chunks must answer 200');
+  assert.deepEqual(JSON.parse(res.text), { text },
+    'the echo garbled a character that arrived split across two chunks: collect the Buffers and call Buffer.concat(chunks).toString("utf8") once, instead of adding each chunk to a string');
+});
+
 test('a chunked body without Content-Length is still limited, and 413 comes before the client finishes', async () => {
   // The client sends 80 KiB in chunks (no Content-Length) and then keeps the request open,
   // as a slow or hostile client would. A server that reads to the end never answers.
@@ -203,7 +265,8 @@ test('a chunked body without Content-Length is still limited, and 413 comes befo
 });
 
 test('POST /items without valid credentials answers 401 with WWW-Authenticate', async () => {
-  const cases = [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` }];
+  const cases = [{}, { authorization: 'Bearer wrong-token' }, { authorization: TOKEN }, { authorization: `Basic ${TOKEN}` },
+    { authorization: `Bearer ${TOKEN}x` }, { authorization: `Bearer x${TOKEN}` }, { authorization: `Bearer ${TOKEN.slice(0, -1)}` }];
   for (const auth of cases) {
     const res = await request('POST', '/items', { headers: { 'content-type': 'application/json', ...auth }, body: '{"title":"x"}' });
     assert.equal(res.status, 401,
@@ -211,6 +274,9 @@ test('POST /items without valid credentials answers 401 with WWW-Authenticate', 
     assert.match(res.headers['www-authenticate'] ?? '', /^Bearer\b/i,
       'a 401 must carry WWW-Authenticate naming the scheme (WWW-Authenticate: Bearer), or the client cannot know how to log in');
   }
+  const anonymousText = await request('POST', '/items', { headers: { 'content-type': 'text/plain' }, body: 'x' });
+  assert.equal(anonymousText.status, 401,
+    'POST /items without credentials must answer 401 whatever the body: check the credentials first, then the media type (a 415 tells a stranger about your API)');
 });
 
 test('POST /items creates a resource: 201, a Location that resolves, a new one each time', async () => {
@@ -222,7 +288,12 @@ test('POST /items creates a resource: 201, a Location that resolves, a new one e
     assert.equal(res.status, 201, 'creating a resource must answer 201 Created, not 200');
     const location = res.headers.location;
     assert.ok(location, '201 Created must carry a Location header pointing at the new resource');
-    locations.push(new URL(location, `http://127.0.0.1:${port}`).pathname);
+    const path = new URL(location, `http://127.0.0.1:${port}`).pathname;
+    const body = parseJson(res, 'the 201 body must be JSON');
+    assert.ok(body.id !== undefined && path === `/items/${body.id}`,
+      `the 201 body must be {"id": ..., "data": ...} with the id the Location points at (Location ${JSON.stringify(location)}, body id ${JSON.stringify(body.id)})`);
+    assert.deepEqual(body.data, { title }, 'the 201 body must carry the JSON sent, under "data"');
+    locations.push(path);
   }
   assert.notEqual(locations[0], locations[1],
     'two POSTs create two resources (POST is not idempotent): give each item its own id and Location');

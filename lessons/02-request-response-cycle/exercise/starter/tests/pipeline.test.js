@@ -137,10 +137,12 @@ test('sync throws and async rejections become a generic 500 problem', { timeout:
     (req) => {
       if (req.url === '/sync') throw new Error('db password=hunter2');
       if (req.url === '/status') throw upstream;
+      if (req.url === '/redirect') throw Object.assign(new Error('moved hunter2'), { status: 302, title: 'hunter2' });
+      if (req.url === '/text-status') throw Object.assign(new Error('hunter2'), { status: '404', title: 'hunter2' });
       return Promise.reject(new Error('db password=hunter2'));
     },
   ]);
-  for (const path of ['/sync', '/async', '/status']) {
+  for (const path of ['/sync', '/async', '/status', '/redirect', '/text-status']) {
     const res = await request(port, { path });
     assert.equal(res.status, 500,
       `${path}: an unexpected error (anything without a 4xx status) must become 500, and compose must turn sync throws into rejections`);
@@ -150,7 +152,57 @@ test('sync throws and async rejections become a generic 500 problem', { timeout:
     assert.ok(!/stack|hunter2|at .*\.js/.test(res.text),
       `${path}: never send the stack, title or message of an unexpected error to the client; log it instead`);
   }
-  assert.equal(logged.length, 3, 'errorHandler must pass each unexpected error to its log function');
+  assert.equal(logged.length, 5, 'errorHandler must pass each unexpected error to its log function');
+});
+
+test('an error thrown after jsonBody (in the handler) still reaches errorHandler', { timeout: 5000 }, async () => {
+  const port = await serve([
+    errorHandler({ log: silent }),
+    jsonBody({ limit: 1024 }),
+    async () => { await sleep(5); throw new Error('handler failed hunter2'); },
+  ]);
+  const res = await request(port, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"a":1}' });
+  assert.equal(res.status, 500,
+    `a handler error behind jsonBody must become 500 (got ${res.status}): jsonBody must "return next()" (or await it), or the error escapes errorHandler's try/catch`);
+});
+
+test('an error after the response has started destroys the connection instead of faking success', { timeout: 5000 }, async () => {
+  const logged = [];
+  const port = await serve([
+    errorHandler({ log: (err) => logged.push(err) }),
+    async (req, res) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.write('{"items":[1,2');
+      await sleep(10);
+      throw new Error('stream broke');
+    },
+  ]);
+  const outcome = await new Promise((resolve) => {
+    const req = http.request({ host: '127.0.0.1', port, path: '/', agent: false }, (res) => {
+      res.on('data', () => {});
+      res.on('end', () => resolve('complete'));
+      res.on('aborted', () => resolve('aborted'));
+      res.on('error', () => resolve('aborted'));
+      res.on('close', () => { if (!res.complete) resolve('aborted'); });
+    });
+    req.on('error', () => resolve('aborted'));
+    req.end();
+  });
+  assert.equal(outcome, 'aborted',
+    'once headers are sent the status cannot change: when res.headersSent is true, call res.destroy() so the client sees a broken response, not a truncated "200 OK" that looks complete');
+  assert.equal(logged.length, 1, 'the error must still be logged');
+});
+
+test('jsonBody without a limit still has one (100 KiB)', { timeout: 8000 }, async () => {
+  const port = await serve([errorHandler({ log: silent }), jsonBody(), (req, res) => json(res, 200, { size: JSON.stringify(req.body).length })]);
+  const ok = await request(port, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify('k'.repeat(90 * 1024)) });
+  assert.equal(ok.status, 200, 'jsonBody() with no options must accept a 90 KiB body (the default limit is 100 KiB)');
+  const big = await request(port, {
+    method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' },
+    body: ['"', ...Array.from({ length: 11 }, () => 'k'.repeat(10 * 1024)), '"'],
+  });
+  assert.equal(big.status, 413,
+    'jsonBody() with no options must still cap the body (default limit 100 KiB = 102 400 bytes): give the option a default, e.g. ({ limit = 100 * 1024 } = {}); a reader without a cap lets one client fill the memory');
 });
 
 test('jsonBody enforces media type and syntax, and hands valid JSON to the handler', { timeout: 5000 }, async () => {
@@ -164,15 +216,20 @@ test('jsonBody enforces media type and syntax, and hands valid JSON to the handl
     const res = await post('{"a":1}', type);
     assert.equal(res.status, 415,
       `Content-Type ${JSON.stringify(type ?? null)} must be rejected with 415: accept exactly application/json, parameters aside`);
+    assert.match(res.headers['content-type'] ?? '', /^application\/problem\+json/,
+      'a 4xx from errorHandler must be sent as application/problem+json');
+    const problem = parse(res.text, 'a 4xx body must be a JSON problem');
+    assert.ok(problem.status === 415 && problem.title === 'Unsupported Media Type',
+      `a 4xx problem body must carry the error's status and title ({"title":"Unsupported Media Type","status":415}), got ${res.text.slice(0, 120)}`);
   }
   for (const body of ['{"name": ', '', 'undefined']) {
     const res = await post(body, 'application/json');
     assert.equal(res.status, 400, `malformed JSON ${JSON.stringify(body)} must be rejected with 400 Bad Request, not 500`);
   }
   const payload = { name: 'Ada', n: Math.floor(Math.random() * 1e6), list: [1, null, 'x'] };
-  for (const type of ['application/json; charset=utf-8', 'Application/JSON']) {
+  for (const type of ['application/json; charset=utf-8', 'Application/JSON', 'application/json ; charset=UTF-8']) {
     const res = await post(JSON.stringify(payload), type);
-    assert.equal(res.status, 200, `valid JSON sent as "${type}" must reach the handler: compare the media type case-insensitively, without parameters`);
+    assert.equal(res.status, 200, `valid JSON sent as "${type}" must reach the handler: compare the media type case-insensitively and trimmed, without parameters`);
     assert.deepEqual(parse(res.text, 'the handler answers JSON'), { received: payload }, 'the parsed body must be available as req.body');
   }
 });
@@ -220,6 +277,23 @@ test('jsonBody limits a chunked body without Content-Length, and answers before 
   });
   assert.equal(result, 413,
     'count bytes while reading and throw 413 as soon as they pass the limit: a chunked body has no Content-Length to check, and waiting for its end lets one client hold memory and a connection');
+});
+
+test('jsonBody answers 413 from a too-large Content-Length without waiting for the body', { timeout: 5000 }, async () => {
+  const port = await serve([errorHandler({ log: silent }), jsonBody({ limit: 1024 }), (req, res) => json(res, 200, { ok: true })]);
+  // The client announces 50 000 bytes, sends 10 and stalls: the header alone says the body is too large.
+  const result = await new Promise((resolve) => {
+    const req = http.request({
+      host: '127.0.0.1', port, method: 'POST', path: '/', agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': '50000' },
+    });
+    const timer = setTimeout(() => { req.destroy(); resolve('no answer within 2 s'); }, 2000);
+    req.on('response', (res) => { clearTimeout(timer); res.resume(); req.destroy(); resolve(res.statusCode); });
+    req.on('error', () => { clearTimeout(timer); resolve('connection closed without an answer'); });
+    req.write('"abcdefgh"');
+  });
+  assert.equal(result, 413,
+    'check Content-Length before reading: when it already says more than the limit, throw 413 at once instead of waiting for bytes that may never come');
 });
 
 test('calling next() twice is an error, and the rest of the chain runs once', { timeout: 5000 }, async () => {

@@ -82,6 +82,11 @@ final class CartTest extends TestCase
     {
         $this->assertThrows(\InvalidArgumentException::class, fn() => $this->cart->add(new Money(100, Currency::EUR), 0),
             'add() with quantity 0 must throw InvalidArgumentException: check $quantity < 1 before adding the line.');
+        foreach ([-1, -mt_rand(2, 50)] as $quantity) {
+            $this->assertThrows(\InvalidArgumentException::class, fn() => $this->cart->add(new Money(100, Currency::EUR), $quantity),
+                "add() with quantity $quantity must throw InvalidArgumentException: reject every quantity below 1 (\$quantity < 1), not only 0.");
+        }
+        $this->assertSame(7045, $this->cart->subtotal()->cents, 'a rejected add() must leave the cart unchanged (7045 cents).');
     }
 
     public function testPriceInAnotherCurrencyIsRejected(): void

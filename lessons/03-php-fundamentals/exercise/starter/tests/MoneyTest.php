@@ -58,6 +58,8 @@ final class MoneyTest extends TestCase
         $this->assertSame('€10.50', (new Money(1050, Currency::EUR))->format(), 'format() of 1050 EUR must be "€10.50".');
         $this->assertSame('€0.05', (new Money(5, Currency::EUR))->format(), 'format() must pad cents to two digits: 5 EUR cents is "€0.05".');
         $this->assertSame('$1234.56', (new Money(123456, Currency::USD))->format(), 'format() of 123456 USD must be "$1234.56" (symbol from Currency::symbol()).');
+        $this->assertSame('-€0.50', (new Money(-50, Currency::EUR))->format(), 'format() of -50 EUR cents (a refund) must be "-€0.50": take the sign first, then format abs($cents); intdiv(-50, 100) is 0 and loses it.');
+        $this->assertSame('-$12.05', (new Money(-1205, Currency::USD))->format(), 'format() of -1205 USD cents must be "-$12.05": one minus sign in front, cents from abs().');
     }
 
     public function testAddReturnsANewAmount(): void

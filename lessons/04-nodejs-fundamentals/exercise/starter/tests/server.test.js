@@ -61,3 +61,18 @@ test('POST / answers 405 with an Allow header', async () => {
   assert.equal(res.status, 405, 'a known path with an unsupported method must answer 405, not 404');
   assert.equal(res.headers.allow, 'GET, HEAD', 'a 405 response must carry Allow: GET, HEAD');
 });
+
+test('every unsupported method on / and /slow answers 405 with Allow, and HEAD is supported', async () => {
+  for (const path of ['/', '/slow', '/slow?x=1']) {
+    for (const method of ['DELETE', 'PUT']) {
+      const res = await request(port, path, method);
+      assert.equal(res.status, 405, `${method} ${path} must answer 405: the path exists, only the method is unsupported`);
+      assert.equal(res.headers.allow, 'GET, HEAD', `the 405 for ${method} ${path} must carry Allow: GET, HEAD (every 405, on every route)`);
+    }
+  }
+  const head = await request(port, '/', 'HEAD');
+  assert.equal(head.status, 200,
+    'HEAD / must answer 200 like GET: the Allow header promises HEAD, so treat HEAD as GET without a body');
+  assert.match(head.headers['content-type'] ?? '', /^application\/json/, 'HEAD / must send the same Content-Type as GET');
+  assert.equal(head.body, '', 'HEAD responses carry no body');
+});

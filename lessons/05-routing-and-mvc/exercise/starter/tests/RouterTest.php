@@ -177,6 +177,11 @@ final class RouterTest extends TestCase
 
         $this->assertSame(400, $response->status, "A segment that decodes to '..' or '.' must be rejected with 400 before matching.");
         $this->assertSame([], $this->calls, "No handler may receive '..' as a parameter.");
+
+        foreach (['/files/.', '/files/%2E', '/files/..'] as $path) {
+            $this->assertSame(400, $this->router()->dispatch(new Request('GET', $path))->status, "$path: a segment that is (or decodes to) '.' is a dot segment too and must be rejected with 400, like '..'.");
+        }
+        $this->assertSame([], $this->calls, "No handler may receive '.' or '..' as a parameter.");
     }
 
     public function testStaticRouteRegisteredFirstWins(): void
@@ -187,6 +192,15 @@ final class RouterTest extends TestCase
 
         $this->dispatchAll(['/files/latest', '/files/other']);
         $this->assertSame([['latestFile', []], ['showFile', ['name' => 'other']]], array_slice($this->calls, 1), "'/files/latest' also matches '/files/{name}', but it was registered first, so it wins; try the routes in registration order and stop at the first match.");
+    }
+
+    public function testAParameterNeverMatchesAnEmptySegment(): void
+    {
+        $router = $this->router();
+        $router->add('GET', '/tags/{tag}/posts', fn (Request $request, array $params): Response => new Response(200, [], 'tag=' . $params['tag']));
+
+        $this->assertSame(200, $router->dispatch(new Request('GET', '/tags/php/posts'))->status, '/tags/php/posts must match /tags/{tag}/posts.');
+        $this->assertSame(404, $router->dispatch(new Request('GET', '/tags//posts'))->status, "'/tags//posts' has an empty segment where {tag} is: a parameter needs at least one character ([^/]+, not [^/]*), so answer 404.");
     }
 
     public function testInvalidParameterRegexIsRejectedAtRegistration(): void

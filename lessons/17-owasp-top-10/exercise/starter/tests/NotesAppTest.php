@@ -198,6 +198,15 @@ final class NotesAppTest extends TestCase
         $this->assertSame('/notes/5', $response->header('Location'), 'The 303 must point to the new note.');
         $owner = $this->db->query('SELECT owner_id FROM notes WHERE id = 5')->fetchColumn();
         $this->assertSame(self::ANA, (int) $owner, 'The new note must belong to the logged-in user (from the session, never from the form).');
+
+        // Mass assignment: a form field must never choose the owner (A01).
+        foreach (['owner_id', 'user_id'] as $field) {
+            $forged = $this->post('/notes', ['title' => "Planted via {$field}", 'body' => 'x', 'csrf_token' => $this->anaToken, $field => (string) self::BEN]);
+            $this->assertSame(303, $forged->status, "A valid POST that also carries a {$field} field must still create the note (ignore unknown fields).");
+            $id = (int) substr((string) $forged->header('Location'), strlen('/notes/'));
+            $forgedOwner = $this->db->query('SELECT owner_id FROM notes WHERE id = ' . $id)->fetchColumn();
+            $this->assertSame(self::ANA, (int) $forgedOwner, "The form sent {$field}=" . self::BEN . " and the note went to that user: take the owner from the session only, never from the form (mass assignment, A01).");
+        }
     }
 
     // ---------- A02 Security Misconfiguration ----------
@@ -215,7 +224,12 @@ final class NotesAppTest extends TestCase
         foreach ($responses as $label => $response) {
             $this->assertStringContainsString("default-src 'self'", (string) $response->header('Content-Security-Policy'), "The {$label} response needs Content-Security-Policy with default-src 'self': add the headers in handle(), after routing, so every response gets them.");
             $this->assertSame('nosniff', $response->header('X-Content-Type-Options'), "The {$label} response needs X-Content-Type-Options: nosniff (add it in handle() for every response).");
-            $this->assertNotEmpty($response->header('Referrer-Policy'), "The {$label} response needs a Referrer-Policy header, e.g. strict-origin-when-cross-origin.");
+            $csp = (string) $response->header('Content-Security-Policy');
+            foreach (["'unsafe-inline'", "'unsafe-eval'"] as $weakener) {
+                $this->assertStringNotContainsString($weakener, $csp, "The {$label} response's Content-Security-Policy allows {$weakener}, which lets an injected script run anyway and undoes the XSS protection: remove it (the app needs no inline script).");
+            }
+            $referrer = array_map('trim', explode(',', strtolower((string) $response->header('Referrer-Policy'))));
+            $this->assertContains(end($referrer), ['no-referrer', 'same-origin', 'origin', 'strict-origin', 'origin-when-cross-origin', 'strict-origin-when-cross-origin'], "The {$label} response needs a Referrer-Policy that keeps full URLs (with their IDs and tokens) from other sites, e.g. strict-origin-when-cross-origin; unsafe-url and no-referrer-when-downgrade send the full URL.");
             $this->assertNull($response->header('X-Powered-By'), "The {$label} response must not advertise X-Powered-By: remove it in handle().");
         }
     }

@@ -65,3 +65,21 @@ test('every listed key verifies its own tokens, and only those', () => {
     assert.equal(verify(config, relabelled), null, 'a token whose kid was changed must be rejected: use the key the kid names, and sign the kid too');
   }
 });
+
+test('a kid that names an Object property is just an unknown key', () => {
+  const config = loadConfig(env('k2:secret-two,k1:secret-one'));
+  const [, payload, sig] = sign(config, { sub: 'user-42' }).split('.');
+  for (const kid of ['toString', 'constructor', '__proto__', 'hasOwnProperty', 'valueOf']) {
+    const result = verifyNoThrow(config, `${kid}.${payload}.${sig}`, `look the kid up with signingKeys.find(k => k.kid === kid) (or a Map), not a plain object, where "${kid}" is an inherited property`);
+    assert.equal(result, null, `a token with kid "${kid}" must be rejected: only the listed kids are keys`);
+  }
+});
+
+test('a secret may contain colons and base64 characters', () => {
+  const secret = 'c2VjcmV0:with:colons+/==';
+  const config = loadConfig(env(`k3:${secret},k1:secret-one`));
+  assert.equal(config.signingKeys[0].secret.reveal(), secret, 'split each entry at its FIRST colon only: everything after it is the secret (split(":") cuts it short)');
+  const token = sign(config, { sub: 'user-7' });
+  const expected = createHmac('sha256', secret).update(token.split('.').slice(0, 2).join('.')).digest('base64url');
+  assert.equal(token.split('.')[2], expected, 'sign() must use the whole secret, colons included');
+});

@@ -132,6 +132,16 @@ test('path segments that are not versions answer 404, never 500', { timeout: 500
   }
 });
 
+test('only /<version>/users/<id> is a user: other shapes and spellings answer 404', { timeout: 5000 }, async () => {
+  const { base, users } = await start();
+  for (const path of ['/v1/users/1/orders', '/v2/accounts/1', '/v1/users/', '/v01/users/1', '/v2/users/1/']) {
+    const res = await fetch(`${base}${path}`);
+    await res.arrayBuffer();
+    assert.equal(res.status, 404, `${path} must answer 404: match the whole path (exactly /<version>/users/<id>, e.g. one regex with ^ and $), and look the version name up as it is written ("v01" is not "v1")`);
+  }
+  assert.equal(users.calls.length, 0, 'a path that is not /<version>/users/<id> must not reach users.getUser()');
+});
+
 test('HEAD on v1 answers like GET, without a body', { timeout: 5000 }, async () => {
   const { base } = await start();
   const res = await fetch(`${base}/v1/users/1`, { method: 'HEAD' });
@@ -148,6 +158,7 @@ test('after the sunset, v1 answers 410 Gone pointing at the migration docs', { t
   assert.match(res.headers.get('content-type') ?? '', /^application\/problem\+json/, 'the 410 must be application/problem+json');
   const body = await res.json();
   assert.equal(body.type, MIGRATION_DOCS, 'the 410 problem "type" must point at the migration docs');
+  assert.equal(body.status, 410, 'a problem details body repeats the HTTP status in "status" (RFC 9457): 410 here');
   const v2 = await fetch(`${base}/v2/users/1`);
   await v2.arrayBuffer();
   assert.equal(v2.status, 200, 'v2 must keep working after v1 is sunset');

@@ -80,6 +80,16 @@ final class PriceCalculatorTest extends TestCase
     }
 
     #[Test]
+    public function vatIsChargedOnTheDiscountedNet(): void
+    {
+        // 10 x 1000 = 10000 gross, 5 % off = 9500 net; 20 % VAT on the net is 1900 (not 2000).
+        $calculator = new PriceCalculator(vatPercent: 20);
+
+        $this->assertSame(1900, $calculator->vat(unitCents: 1000, quantity: 10));
+        $this->assertSame(11400, $calculator->total(unitCents: 1000, quantity: 10));
+    }
+
+    #[Test]
     public function quantityBelowOneIsRejected(): void
     {
         $calculator = new PriceCalculator();

@@ -75,6 +75,26 @@ final class SuiteQualityTest extends TestCase
         $this->assertBugCaught('bug5', "Bug 5 survived: a repository that stamps placed_at with the real time instead of the injected clock passes your suite. Freeze a fake Clock at a fixed time and assert the exact placed_at that add() stores.");
     }
 
+    public function testYourSuiteCatchesTheUpperTierBoundaryBug(): void
+    {
+        $this->assertBugCaught('bug6', 'Bug 6 survived: a calculator that gives only 5 % for exactly 50 items passes your suite. Every tier has two edges: test 49 and 50 as well as 9 and 10.');
+    }
+
+    public function testYourSuiteCatchesTheWrongSortOrder(): void
+    {
+        $this->assertBugCaught('bug7', 'Bug 7 survived: a repository that lists orders oldest first passes your suite. Add two orders at different clock times and assert findByCustomer() returns the newer one first (compare the list of ids, in order).');
+    }
+
+    public function testYourSuiteCatchesAnIgnoredCustomerFilter(): void
+    {
+        $this->assertBugCaught('bug8', "Bug 8 survived: a repository that returns every customer's orders passes your suite. Seed orders for two customers and assert findByCustomer() returns only the asked customer's.");
+    }
+
+    public function testYourSuiteCatchesVatOnTheGrossAmount(): void
+    {
+        $this->assertBugCaught('bug9', 'Bug 9 survived: a calculator that charges VAT on the price before the discount passes your suite. Test vat() or total() for a quantity that gets a discount (10 or more items), where net and gross differ.');
+    }
+
     public function testYourTestsDoNotInspectTheImplementation(): void
     {
         $this->assertDoesNotMatchRegularExpression(

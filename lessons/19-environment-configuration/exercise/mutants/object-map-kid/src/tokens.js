@@ -1,0 +1,32 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+const mac = (secret, text) => createHmac('sha256', secret.reveal()).update(text).digest('base64url');
+
+/** Sign with the newest (first) key. */
+export function sign(config, data) {
+  const { kid, secret } = config.signingKeys[0];
+  const payload = Buffer.from(JSON.stringify(data)).toString('base64url');
+  return `${kid}.${payload}.${mac(secret, `${kid}.${payload}`)}`;
+}
+
+/** Accept any listed key; return the data, or null when the token is not valid. */
+export function verify(config, token) {
+  if (typeof token !== 'string') return null;
+  const parts = token.split('.');
+  if (parts.length !== 3) return null;
+  const [kid, payload, signature] = parts;
+
+  const byKid = Object.fromEntries(config.signingKeys.map((k) => [k.kid, k]));
+  const key = byKid[kid];
+  if (key === undefined) return null; // retired or unknown key
+
+  const expected = Buffer.from(mac(key.secret, `${kid}.${payload}`));
+  const actual = Buffer.from(signature);
+  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+
+  try {
+    return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+}
