@@ -82,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     log,
     prompts: () => prompts.current,
     lastTextEditor: () => lastTextEditor,
+    // Bound late: spaced review is built below, and answers only arrive once a lesson is open.
+    onQuizAnswer: (skillId, questionId, correct, elapsedMs) => void reviews.recordQuizAnswer(skillId, questionId, correct, elapsedMs),
   });
   context.subscriptions.push(panel);
   const exerciseResults = new ExerciseResults();
@@ -118,7 +120,14 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     tree,
     developmentMode: context.extensionMode !== vscode.ExtensionMode.Production,
   });
-  context.subscriptions.push(reviews);
+  context.subscriptions.push(
+    reviews,
+    // The tree follows the open lesson, and the dashboard learns the lesson was read.
+    panel.onDidShowLesson((skillId) => {
+      void skillTree.revealSkill(skillId);
+      void progress.markRead(skillId);
+    }),
+  );
 
   const services: Services = {
     extensionUri: context.extensionUri,
@@ -199,6 +208,16 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
       const previous = prompts.current;
       prompts.current = replacement;
       return previous;
+    },
+    review: {
+      setClockOffset: (offsetMs) => reviews.setClockOffset(offsetMs),
+      dueCount: () => reviews.service.dueCount(),
+      statusText: () => reviews.statusText(),
+      storedReviews: () => context.globalState.get(REVIEW_STORAGE_KEY),
+      reviewHtml: () => reviews.reviewPage.panel.currentHtml,
+      dashboardHtml: () => reviews.dashboardPage.panel.currentHtml,
+      receiveReview: (message) => reviews.reviewPage.controller.handleMessage(message),
+      receiveDashboard: (message) => reviews.dashboardPage.controller.handleMessage(message),
     },
   };
 }

@@ -47,7 +47,7 @@ export default [
       const { page } = ctx;
       const status = page.locator('.part.statusbar [aria-label*="review questions due"]').first();
       assert.equal(await status.count(), 0, 'nothing is due right after answering');
-      for (let i = 0; i < 3; i += 1) await runCommand(page, 'Backend Path (Development): Advance the Review Clock by 2 Days');
+      for (let i = 0; i < 3; i += 1) await runCommand(page, 'Backend Path: Advance the Review Clock by 2 Days (Development)');
       await status.waitFor({ timeout: 30_000 });
       assert.match(await status.getAttribute('aria-label'), /Backend Path, \d+ review questions due/);
       await status.click();
