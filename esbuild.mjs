@@ -20,7 +20,28 @@ const extension = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['vscode'],
+  // dist/scheduler.js (ts-fsrs) is required on the first review (src/review/loadScheduler.ts).
+  external: ['vscode', './scheduler.js'],
+};
+
+/** The FSRS scheduler (ts-fsrs), kept out of the activation path. */
+const scheduler = {
+  ...common,
+  entryPoints: ['src/review/schedulerBundle.ts'],
+  outfile: 'dist/scheduler.js',
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+};
+
+/** The review and dashboard pages' script: plain DOM, no components. */
+const reviewPage = {
+  ...common,
+  entryPoints: ['webview/review.ts'],
+  outfile: 'dist/review.js',
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
 };
 
 /**
@@ -71,7 +92,7 @@ const unitTests = {
 /** The unit tests start the render worker too (test/unit/robustness/hostileMarkdown.test.ts). */
 const testRenderWorker = { ...renderWorker, sourcemap: true, minify: false, outfile: 'out/test/unit/renderWorker.js' };
 
-const configs = tests ? [unitTests, testRenderWorker] : [extension, renderWorker, webview];
+const configs = tests ? [unitTests, testRenderWorker] : [extension, renderWorker, webview, scheduler, reviewPage];
 
 async function renderLessons() {
   const { renderLessons: render } = await importTs('scripts/lessons/renderLessons.ts');

@@ -35,4 +35,19 @@ export interface BackendPathApi {
   };
   /** Replaces the dialogs (and the external opener) for tests; returns the previous ones. Only in ExtensionMode.Test. */
   setPrompts?(prompts: Prompts): Prompts;
+  /** Spaced review from the inside. Only in ExtensionMode.Test. */
+  review?: {
+    /** Moves the review clock: `offsetMs` is added to the real time. */
+    setClockOffset(offsetMs: number): void;
+    dueCount(): Promise<number>;
+    /** The status bar text while questions are due, else undefined. */
+    statusText(): string | undefined;
+    /** The review schedule exactly as stored in globalState. */
+    storedReviews(): unknown;
+    reviewHtml(): string | undefined;
+    dashboardHtml(): string | undefined;
+    /** Delivers a message as if the review page had posted it. */
+    receiveReview(message: unknown): Promise<void>;
+    receiveDashboard(message: unknown): Promise<void>;
+  };
 }

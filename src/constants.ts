@@ -8,6 +8,10 @@ export const OUTPUT_CHANNEL_NAME = 'Backend Path';
 
 /** globalState key of the progress record; registered with setKeysForSync. */
 export const PROGRESS_STORAGE_KEY = 'backendPath.progress';
+/** globalState key of the review schedule (FSRS cards); synced like progress. */
+export const REVIEW_STORAGE_KEY = 'backendPath.reviews';
+export const REVIEW_VIEW_TYPE = 'backendPath.review';
+export const DASHBOARD_VIEW_TYPE = 'backendPath.dashboard';
 
 /** Context keys used in `when` clauses. */
 export const ContextKeys = {
@@ -17,6 +21,8 @@ export const ContextKeys = {
   pathViewVisible: 'backendPath.pathViewVisible',
   /** 'loading' until the catalog is read, then 'loaded' or 'failed' (the view's welcome text depends on it). */
   lessonsState: 'backendPath.lessonsState',
+  /** True in development and test runs only: shows the review-clock command that e2e tests use. */
+  developmentMode: 'backendPath.developmentMode',
 } as const;
 
 export const Settings = {
@@ -25,6 +31,9 @@ export const Settings = {
   nodePath: 'nodePath',
   phpPath: 'phpPath',
   checkTimeoutSeconds: 'checkTimeoutSeconds',
+  reviewsEnabled: 'reviews.enabled',
+  reviewsDailyCap: 'reviews.dailyCap',
+  paceHoursPerWeek: 'paceHoursPerWeek',
 } as const;
 
 export const Commands = {
@@ -43,6 +52,9 @@ export const Commands = {
   resetExercise: 'backendPath.resetExercise',
   copySolution: 'backendPath.copySolution',
   showLog: 'backendPath.showLog',
+  reviewDue: 'backendPath.reviewDue',
+  showMyPath: 'backendPath.showMyPath',
+  advanceReviewClock: 'backendPath.advanceReviewClock',
 } as const;
 
 /** The read-only scheme Show Solution opens bundled solutions (and starters) with. */

@@ -5,13 +5,15 @@ import { registerLessonCommands } from './commands/lessonCommands';
 import { registerProgressCommands } from './commands/progressCommands';
 import { registerScaffoldCommand } from './commands/scaffoldCommand';
 import type { Services } from './commands/services';
-import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY } from './constants';
+import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY, REVIEW_STORAGE_KEY } from './constants';
 import { createExtensionContentReader } from './curriculum/extensionContentReader';
 import { LessonLibrary } from './curriculum/lessonLibrary';
 import { renderInWorker } from './lessons/renderInWorker';
 import { ExerciseResults } from './exercises/exerciseResults';
 import { createLessonPanel } from './lessonPanel/createLessonPanel';
 import { createSyncedProgressStore, firstTimeSeen } from './progress/syncedProgress';
+import { reviewFacts, startedAt } from './review/progressFacts';
+import { registerReview } from './review/registerReview';
 import { registerStatusBar } from './statusBar';
 import { SkillTreeProvider } from './tree/skillTreeProvider';
 import { decideWelcome, pulseWhileVisible, registerTree } from './tree/registerTree';
@@ -80,6 +82,8 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     log,
     prompts: () => prompts.current,
     lastTextEditor: () => lastTextEditor,
+    // Bound late: spaced review is built below, and answers only arrive once a lesson is open.
+    onQuizAnswer: (skillId, questionId, correct, elapsedMs) => void reviews.recordQuizAnswer(skillId, questionId, correct, elapsedMs),
   });
   context.subscriptions.push(panel);
   const exerciseResults = new ExerciseResults();
@@ -102,6 +106,29 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
   decideWelcome(progress);
   const walkthroughTick = pulseWhileVisible(skillTree.view, (value) => setContext(ContextKeys.pathViewVisible, value));
 
+  // Spaced review of answered quiz questions and the path dashboard; its schedule syncs like progress.
+  context.globalState.setKeysForSync([PROGRESS_STORAGE_KEY, REVIEW_STORAGE_KEY]);
+  const reviews = registerReview({
+    extensionUri: context.extensionUri,
+    globalState: context.globalState,
+    library,
+    progress,
+    log,
+    facts: (skill) => reviewFacts(progress, exerciseResults, library, skill),
+    startedAt: () => startedAt(progress),
+    openLesson: (skillId, anchor) => vscode.commands.executeCommand(Commands.openLesson, skillId, anchor),
+    tree,
+    developmentMode: context.extensionMode !== vscode.ExtensionMode.Production,
+  });
+  context.subscriptions.push(
+    reviews,
+    // The tree follows the open lesson, and the dashboard learns the lesson was read.
+    panel.onDidShowLesson((skillId) => {
+      void skillTree.revealSkill(skillId);
+      void progress.markRead(skillId);
+    }),
+  );
+
   const services: Services = {
     extensionUri: context.extensionUri,
     library,
@@ -109,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     log,
     panel,
     exerciseResults,
+    reviews: reviews.store,
     revealSkill: (skillId) => skillTree.revealSkill(skillId),
     get prompts() {
       return prompts.current;
@@ -180,6 +208,16 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
       const previous = prompts.current;
       prompts.current = replacement;
       return previous;
+    },
+    review: {
+      setClockOffset: (offsetMs) => reviews.setClockOffset(offsetMs),
+      dueCount: () => reviews.service.dueCount(),
+      statusText: () => reviews.statusText(),
+      storedReviews: () => context.globalState.get(REVIEW_STORAGE_KEY),
+      reviewHtml: () => reviews.reviewPage.panel.currentHtml,
+      dashboardHtml: () => reviews.dashboardPage.panel.currentHtml,
+      receiveReview: (message) => reviews.reviewPage.controller.handleMessage(message),
+      receiveDashboard: (message) => reviews.dashboardPage.controller.handleMessage(message),
     },
   };
 }

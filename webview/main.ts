@@ -14,6 +14,7 @@ const vscode = acquireVsCodeApi();
 const skillId = document.body.dataset.skillId ?? '';
 /** The render this page belongs to: the extension ignores block and quiz actions from older pages. */
 const render = Number.parseInt(document.body.dataset.render ?? '0', 10);
+let lastAnswerAt = performance.now();
 const saved = vscode.getState();
 // Only the same lesson (restored after a reload or a hide) keeps its scroll position and answers.
 const sameLesson = saved !== undefined && saved.skillId === skillId;
@@ -93,7 +94,12 @@ function answer(questionId: string, choice: number): void {
   const fieldset = questionElement(questionId);
   if (fieldset) lockQuestion(fieldset, true);
   showRetry();
-  post({ type: 'answerQuiz', render, skillId, questionId, choice });
+  // How long the learner took: from the page (or their previous answer) to this one. Spaced review
+  // brings a hesitant right answer back sooner.
+  const now = performance.now();
+  const elapsedMs = Math.round(now - lastAnswerAt);
+  lastAnswerAt = now;
+  post({ type: 'answerQuiz', render, skillId, questionId, choice, elapsedMs });
 }
 
 /** An answered question is locked: its choices are disabled and a note says why. */
@@ -306,5 +312,5 @@ for (const [questionId, choice] of Object.entries(state.quizAnswers)) {
   const fieldset = questionElement(questionId);
   if (!fieldset) continue;
   lockQuestion(fieldset, true);
-  post({ type: 'answerQuiz', render, skillId, questionId, choice });
+  post({ type: 'answerQuiz', render, skillId, questionId, choice, replay: true });
 }

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import { loadProgressCatalog } from '../progress/progressCatalog';
 import { ImportError } from '../progress/progressTransfer';
+import { readReviewExport, withReviews } from '../review/reviewTransfer';
 import type { Services } from './services';
 import { resolveSkill } from './services';
 
@@ -30,6 +31,12 @@ export function registerProgressCommands(services: Services): vscode.Disposable 
       // A failed or refused reset is reported by the store (onDidFailToSave) and changes nothing.
       if ((await progress.reset()) !== 'saved') return false;
       services.exerciseResults.clear();
+      try {
+        await services.reviews.reset();
+      } catch (error) {
+        services.log.error(`Reset could not clear the review schedule: ${String(error)}`);
+        void vscode.window.showWarningMessage(vscode.l10n.t('Progress was reset, but the review schedule could not be cleared: {0}', String(error)));
+      }
       void vscode.window.showInformationMessage(vscode.l10n.t('Backend Path progress was reset.'));
       return true;
     }),
@@ -40,7 +47,8 @@ export function registerProgressCommands(services: Services): vscode.Disposable 
           ? target
           : await services.prompts.pickSaveLocation(folder ? vscode.Uri.joinPath(folder, 'backend-path-progress.json') : undefined);
       if (!uri) return undefined;
-      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(progress.exportJson()));
+      // The review schedule travels in the same file, beside the progress record.
+      await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(withReviews(progress.exportJson(), services.reviews.exportable())));
       void vscode.window.showInformationMessage(vscode.l10n.t('Progress exported to {0}.', uri.fsPath));
       return uri;
     }),
@@ -52,8 +60,17 @@ export function registerProgressCommands(services: Services): vscode.Disposable 
         const source = { size: async () => (await vscode.workspace.fs.stat(uri)).size, read: () => vscode.workspace.fs.readFile(uri) };
         const result = await progress.importFrom(source, await loadProgressCatalog(services.library));
         if (result.outcome !== 'saved' && result.outcome !== 'unchanged') return undefined; // reported by the store
-        for (const line of result.ignored.slice(0, 200)) services.log.warn(`Import ignored ${line}`);
-        const ignored = result.ignored.length;
+        // The progress part was valid and is saved; now the review schedule of the same file.
+        const catalog = await services.library.catalog();
+        const reviews = readReviewExport(
+          new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
+          new Set(catalog.skills.map((skill) => skill.id)),
+          new Date(),
+        );
+        if (Object.keys(reviews.record.cards).length > 0) await services.reviews.merge(reviews.record);
+        const ignoredLines = [...result.ignored, ...reviews.ignored];
+        for (const line of ignoredLines.slice(0, 200)) services.log.warn(`Import ignored ${line}`);
+        const ignored = ignoredLines.length;
         void vscode.window.showInformationMessage(
           ignored === 0
             ? vscode.l10n.t('Progress imported: {0} more skills are now complete.', result.newlyCompleted.length)

@@ -4,6 +4,7 @@ import type { ExerciseResults } from '../exercises/exerciseResults';
 import type { Skill } from '../curriculum/types';
 import type { LessonPanel } from '../lessonPanel/lessonPanel';
 import type { ProgressStore } from '../progress/progressStore';
+import type { ReviewStore } from '../review/reviewStore';
 import type { Log } from '../ui/log';
 import type { Prompts } from '../ui/prompts';
 
@@ -15,6 +16,8 @@ export interface Services {
   readonly panel: LessonPanel;
   readonly exerciseResults: ExerciseResults;
   readonly log: Log;
+  /** The review schedule: exported, imported and reset with progress. */
+  readonly reviews: Pick<ReviewStore, 'exportable' | 'merge' | 'reset'>;
   /** Selects the skill's row in the Learning Path (when the view is visible), so the tree follows the open lesson. */
   readonly revealSkill: (skillId: string) => Promise<boolean>;
   /** The current dialogs; integration tests may swap them to answer modal questions. */

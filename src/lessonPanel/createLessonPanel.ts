@@ -21,6 +21,7 @@ export function createLessonPanel(deps: {
   readonly log: Log;
   readonly prompts: () => Prompts;
   readonly lastTextEditor: () => vscode.TextEditor | undefined;
+  readonly onQuizAnswer?: (skillId: string, questionId: string, correct: boolean, elapsedMs: number | undefined) => void;
 }): LessonPanel {
   const { library, progress, log } = deps;
   const host = createVsCodeActionHost(deps);
@@ -44,6 +45,7 @@ export function createLessonPanel(deps: {
     nonce: createNonce,
     showError: (message) => void vscode.window.showErrorMessage(message),
     unknownSkill: (skillId) => vscode.l10n.t('There is no skill with the id "{0}".', skillId),
+    ...(deps.onQuizAnswer ? { onQuizAnswer: deps.onQuizAnswer } : {}),
   });
   return new LessonPanel(deps.extensionUri, library, session);
 }

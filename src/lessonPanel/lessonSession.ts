@@ -55,6 +55,8 @@ export interface LessonSessionDeps {
   showError(message: string): void;
   /** Localised "There is no skill with the id …" error text. */
   unknownSkill(skillId: string): string;
+  /** A new answer to a lesson quiz question (spaced review turns it into a card). */
+  onQuizAnswer?(skillId: string, questionId: string, correct: boolean, elapsedMs: number | undefined): void;
 }
 
 /** What is on the page now. Every field is replaced together when a new render commits. */
@@ -355,7 +357,7 @@ export class LessonSession {
         return;
       }
       case 'answerQuiz':
-        if (shown && shown.skill.id === message.skillId) await this.answerQuiz(shown, message.questionId, message.choice);
+        if (shown && shown.skill.id === message.skillId) await this.answerQuiz(shown, message.questionId, message.choice, message);
         return;
       case 'resetQuiz':
         if (shown && shown.skill.id === message.skillId) shown.quiz.reset();
@@ -377,12 +379,13 @@ export class LessonSession {
     await this.post({ type: 'runOutput', block: block.index, status: result.status, output: result.output });
   }
 
-  private async answerQuiz(shown: Shown, questionId: string, choice: number): Promise<void> {
+  private async answerQuiz(shown: Shown, questionId: string, choice: number, how: { elapsedMs?: number; replay?: boolean }): Promise<void> {
     const evaluation = shown.quiz.answer(questionId, choice);
     if (!evaluation) {
       this.deps.log.warn(`Ignored a quiz answer out of range: question ${questionId}, choice ${choice}`);
       return;
     }
+    if (evaluation.first && how.replay !== true) this.deps.onQuizAnswer?.(shown.skill.id, questionId, evaluation.correct, how.elapsedMs);
     let score: { correct: number; total: number; best: number } | undefined;
     const skillId = shown.skill.id;
     if (evaluation.finished) {

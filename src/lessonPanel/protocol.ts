@@ -15,7 +15,17 @@ export type WebviewMessage =
   | { readonly type: 'history'; readonly direction: HistoryDirection }
   | { readonly type: 'openExternal'; readonly href: string }
   | { readonly type: CodeAction; readonly render: number; readonly block: number }
-  | { readonly type: 'answerQuiz'; readonly render: number; readonly skillId: string; readonly questionId: string; readonly choice: number }
+  | {
+      readonly type: 'answerQuiz';
+      readonly render: number;
+      readonly skillId: string;
+      readonly questionId: string;
+      readonly choice: number;
+      /** How long the learner took to answer (spaced review grades hesitation). */
+      readonly elapsedMs?: number;
+      /** True when the page replays an answer it restored after a reload: not a new answer. */
+      readonly replay?: boolean;
+    }
   | { readonly type: 'resetQuiz'; readonly render: number; readonly skillId: string }
   | { readonly type: 'exercise'; readonly skillId: string; readonly action: ExerciseAction };
 
@@ -139,9 +149,11 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
     case 'answerQuiz': {
       const questionId = own(message, 'questionId');
       const choice = own(message, 'choice');
-      return isRender(render) && isSkillId(skillId) && isQuestionId(questionId) && isIndex(choice)
-        ? { type, render, skillId, questionId, choice }
-        : undefined;
+      if (!(isRender(render) && isSkillId(skillId) && isQuestionId(questionId) && isIndex(choice))) return undefined;
+      const elapsedMs = own(message, 'elapsedMs');
+      // A page clock can be wrong: a time outside 0 ms–1 day is dropped rather than trusted.
+      const elapsed = typeof elapsedMs === 'number' && Number.isFinite(elapsedMs) && elapsedMs >= 0 && elapsedMs <= 86_400_000 ? { elapsedMs } : {};
+      return { type, render, skillId, questionId, choice, ...elapsed, ...(own(message, 'replay') === true ? { replay: true } : {}) };
     }
     case 'resetQuiz':
       return isRender(render) && isSkillId(skillId) ? { type, render, skillId } : undefined;

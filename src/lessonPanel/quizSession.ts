@@ -10,6 +10,8 @@ export interface QuizEvaluation {
   readonly feedback: string | null;
   /** Set once every question of the attempt has been answered. */
   readonly finished?: { readonly correct: number; readonly total: number };
+  /** True when this call gave the question its answer (not a repeat or a replay). */
+  readonly first: boolean;
 }
 
 /**
@@ -25,7 +27,8 @@ export class QuizSession {
   answer(questionId: string, choiceIndex: number): QuizEvaluation | undefined {
     const question = this.questions.find((candidate) => candidate.id === questionId);
     if (!question || !Number.isInteger(choiceIndex) || choiceIndex < 0 || choiceIndex >= question.choices.length) return undefined;
-    if (!this.answers.has(questionId)) this.answers.set(questionId, choiceIndex);
+    const first = !this.answers.has(questionId);
+    if (first) this.answers.set(questionId, choiceIndex);
     const chosen = this.answers.get(questionId) as number;
     const correct = chosen === question.answer;
     const evaluation: QuizEvaluation = {
@@ -34,6 +37,7 @@ export class QuizSession {
       answer: question.answer,
       explanation: question.explanation,
       feedback: correct ? null : (question.feedback[chosen] ?? null),
+      first,
     };
     if (this.answers.size < this.questions.length) return evaluation;
     const right = this.questions.filter((q) => this.answers.get(q.id) === q.answer).length;

@@ -208,6 +208,15 @@ export class ProgressStore {
     return improved && outcome === 'saved';
   }
 
+  /** Notes the first time the learner opened a lesson: the path dashboard's "lesson read". */
+  markRead(skillId: string): Promise<WriteOutcome> {
+    return this.write('edit', [skillId], (record) => {
+      if (record.skills.get(skillId)?.readAt !== undefined) return undefined;
+      const stamp = this.stamp();
+      return withEntry(record, skillId, { readAt: stamp }, stamp);
+    });
+  }
+
   recordExercisePass(skillId: string): Promise<WriteOutcome> {
     return this.write('edit', [skillId], (record) => {
       const stamp = this.stamp();

@@ -38,7 +38,7 @@ export interface ImportedProgress {
   readonly ignored: readonly string[];
 }
 
-const ENTRY_FIELDS = new Set(['completed', 'completedAt', 'updatedAt', 'markedAt', 'quizBest', 'exercisePassedAt']);
+const ENTRY_FIELDS = new Set(['completed', 'completedAt', 'updatedAt', 'markedAt', 'quizBest', 'exercisePassedAt', 'readAt']);
 const SCORE_FIELDS = new Set(['correct', 'total', 'at']);
 const TOP_FIELDS = new Set(['version', 'skills', 'quarantine', 'learnerSeed', 'resetAt']);
 

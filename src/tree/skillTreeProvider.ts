@@ -3,10 +3,11 @@ import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import type { Catalog, Skill, Stage } from '../curriculum/types';
 import type { ExerciseResults } from '../exercises/exerciseResults';
 import type { ProgressStore } from '../progress/progressStore';
+import { ReviewNode } from './reviewNode';
 import { SkillNode } from './skillNode';
 import { StageNode } from './stageNode';
 
-export type PathNode = StageNode | SkillNode;
+export type PathNode = ReviewNode | StageNode | SkillNode;
 
 /** Where loading the catalog stands; the view shows "Loading…" or the error accordingly. */
 export type LessonsState = 'loading' | 'loaded' | 'failed';
@@ -17,6 +18,7 @@ export class SkillTreeProvider implements vscode.TreeDataProvider<PathNode>, vsc
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private readonly subscriptions: { dispose(): void }[];
   private state: LessonsState | undefined;
+  private reviewsDue = 0;
 
   constructor(
     private readonly library: LessonLibrary,
@@ -30,6 +32,13 @@ export class SkillTreeProvider implements vscode.TreeDataProvider<PathNode>, vsc
 
   refresh(): void {
     this.changeEmitter.fire(undefined);
+  }
+
+  /** Shows (or hides, at 0) the "Reviews due" node at the top. */
+  setReviewsDue(count: number): void {
+    if (count === this.reviewsDue) return;
+    this.reviewsDue = count;
+    this.refresh();
   }
 
   private setState(state: LessonsState, error?: unknown): void {
@@ -57,14 +66,17 @@ export class SkillTreeProvider implements vscode.TreeDataProvider<PathNode>, vsc
   async getChildren(node?: PathNode): Promise<PathNode[]> {
     const catalog = await this.loadCatalog();
     if (!catalog) return [];
-    if (!node) return catalog.stages.map((stage) => this.stageNode(stage));
+    if (!node) {
+      const stages: PathNode[] = catalog.stages.map((stage) => this.stageNode(stage));
+      return this.reviewsDue > 0 ? [new ReviewNode(this.reviewsDue), ...stages] : stages;
+    }
     if (node instanceof StageNode) return Promise.all(node.stage.skills.map((skill) => this.skillNode(node.stage, skill)));
     return [];
   }
 
   /** TreeView.reveal walks up with this: a skill's parent is its stage, a stage has none. */
   async getParent(node: PathNode): Promise<PathNode | undefined> {
-    if (node instanceof StageNode) return undefined;
+    if (node instanceof StageNode || node instanceof ReviewNode) return undefined;
     const catalog = await this.loadCatalog();
     const stage = catalog?.stages.find((candidate) => candidate.id === node.stageId);
     return stage ? this.stageNode(stage) : undefined;

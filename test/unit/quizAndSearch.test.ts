@@ -17,9 +17,9 @@ const questions = [
 describe('quiz session', () => {
   it('scores the first answer to each question and finishes when all are answered', () => {
     const session = new QuizSession('s', questions);
-    assert.deepEqual(session.answer('a', 1), { choice: 1, correct: false, answer: 0, explanation: 'e1', feedback: 'not y' });
+    assert.deepEqual(session.answer('a', 1), { choice: 1, correct: false, answer: 0, explanation: 'e1', feedback: 'not y', first: true });
     // A second answer (or a replay after reload) does not change what counted.
-    assert.deepEqual(session.answer('a', 0), { choice: 1, correct: false, answer: 0, explanation: 'e1', feedback: 'not y' });
+    assert.deepEqual(session.answer('a', 0), { choice: 1, correct: false, answer: 0, explanation: 'e1', feedback: 'not y', first: false });
     assert.deepEqual(session.answer('b', 2)?.finished, { correct: 1, total: 2 });
   });
 

@@ -305,10 +305,12 @@ describe('robustness: rendering at run time never blocks the extension host', ()
     let rendered: Awaited<ReturnType<typeof renderInWorker>> | undefined;
     const busy = await busyMs(async () => (rendered = await renderInWorker(workerFile, markdown, { skills: [] }, 30_000)));
     assert.equal(rendered?.html, expected.html);
-    assert.ok(busy < 100, `the host was busy ${busy.toFixed(1)} ms`);
-    // The same measure sees a render in the host: the test would notice the worker gone.
+    // The same measure sees a render in the host: the test would notice the worker gone. The host's
+    // own share (starting the worker, taking its result) must stay a small fraction of that, and
+    // short in absolute terms even when a loaded machine stretches every step.
     const inHost = await busyMs(async () => renderLesson(markdown, options));
-    assert.ok(inHost > busy, `in the host: ${inHost.toFixed(1)} ms busy, in the worker: ${busy.toFixed(1)} ms`);
+    assert.ok(busy < inHost / 4, `in the host: ${inHost.toFixed(1)} ms busy, with the worker: ${busy.toFixed(1)} ms`);
+    assert.ok(busy < 1_000, `the host was busy ${busy.toFixed(1)} ms`);
   });
 
   it('stops a render that runs past its time limit and shows the refusal page', async () => {
@@ -318,7 +320,7 @@ describe('robustness: rendering at run time never blocks the extension host', ()
     const busy = await busyMs(async () => (rendered = await renderInWorker(workerFile, markdown, { skills: [] }, 1)));
     assert.equal(rendered?.refused?.kind, 'tooSlow');
     assert.match(rendered?.html ?? '', /class="bp-refused"/);
-    assert.ok(busy < 100, `the host was busy ${busy.toFixed(1)} ms`);
+    assert.ok(busy < 500, `the host was busy ${busy.toFixed(1)} ms`);
   });
 
   it('refuses input beyond the limits without starting a worker', async () => {
