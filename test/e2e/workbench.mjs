@@ -126,6 +126,11 @@ export async function docsScreenshot(ctx, name) {
  * Returns the serious and critical violations; fails if no rules ran.
  */
 export async function axeLessonPage(page, { include = 'body' } = {}) {
+  return axePage(page, { selector: 'main#bp-lesson', include });
+}
+
+/** Runs axe-core (as axeLessonPage does) in the webview whose page shows `selector`. */
+export async function axePage(page, { selector, include = 'body' }) {
   const { createRequire } = await import('node:module');
   const { default: fs } = await import('node:fs');
   const require = createRequire(import.meta.url);
@@ -135,13 +140,13 @@ export async function axeLessonPage(page, { include = 'body' } = {}) {
   let results;
   for (let attempt = 1; !results; attempt++) {
     try {
-      results = await runAxe(await webviewFrame(page, 'main#bp-lesson'), source, include);
+      results = await runAxe(await webviewFrame(page, selector), source, include);
     } catch (error) {
       if (attempt >= 3 || !/detached|destroyed/i.test(String(error))) throw error;
       await page.waitForTimeout(1_000);
     }
   }
-  if (results.checked === 0) throw new Error('axe ran no rules on the lesson page');
+  if (results.checked === 0) throw new Error(`axe ran no rules on the page showing ${selector}`);
   const serious = results.violations.filter(violation => violation.impact === 'serious' || violation.impact === 'critical');
   return {
     serious,
