@@ -17,6 +17,14 @@ function storedCards(api: BackendPathApi): Record<string, StoredCard> {
   return ((api.review?.storedReviews() as { cards?: Record<string, StoredCard> } | undefined)?.cards ?? {}) as Record<string, StoredCard>;
 }
 
+/** Opens a lesson in a fresh panel and waits for its page to say ready. */
+async function openLesson(api: BackendPathApi, skillId: string): Promise<void> {
+  await closeAllEditors();
+  const ready = api.lessonPanel.whenReady();
+  await vscode.commands.executeCommand(Commands.openLesson, skillId);
+  await ready;
+}
+
 function review(api: BackendPathApi): NonNullable<BackendPathApi['review']> {
   assert.ok(api.review, 'the review test hooks exist in ExtensionMode.Test');
   return api.review;
@@ -40,8 +48,7 @@ describe('spaced review and the path dashboard', function () {
 
   it('a quiz answer becomes a card that falls due as the clock moves; a review moves it out again', async () => {
     const hooks = review(api);
-    await vscode.commands.executeCommand(Commands.openLesson, SKILL);
-    await api.lessonPanel.whenReady();
+    await openLesson(api, SKILL);
     const html = api.lessonPanel.html ?? '';
     const questions = [...new Set([...html.matchAll(/<fieldset class="question" data-question-id="([a-z0-9-]+)"/g)].map((match) => match[1] as string))];
     assert.ok(questions.length >= 5, `the quiz shows its questions (${questions.join(', ')})`);
@@ -105,8 +112,7 @@ describe('spaced review and the path dashboard', function () {
     const settings = vscode.workspace.getConfiguration('backendPath');
     await settings.update('reviews.enabled', false, vscode.ConfigurationTarget.Global);
     try {
-      await vscode.commands.executeCommand(Commands.openLesson, SKILL);
-      await api.lessonPanel.whenReady();
+      await openLesson(api, SKILL);
       const questionId = /data-question-id="([a-z0-9-]+)"/.exec(api.lessonPanel.html ?? '')?.[1];
       await api.lessonPanel.receive!({ type: 'answerQuiz', render: api.lessonPanel.render, skillId: SKILL, questionId, choice: 0 });
       assert.deepEqual(storedCards(api), {}, 'no card is made while reviews are off');
