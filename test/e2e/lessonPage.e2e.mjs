@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  axeLessonPage, docsScreenshot, openViewContainer, runCommand, tabUntil, treeRow, waitFor, waitForWorkbench, webviewFrame,
+  axeLessonPage, docsScreenshot, switchTheme, openViewContainer, runCommand, tabUntil, treeRow, waitFor, waitForWorkbench, webviewFrame,
 } from './workbench.mjs';
 
 export const options = {
@@ -36,16 +36,6 @@ async function assertNoSeriousViolations(page, where, include) {
   assert.equal(serious.length, 0, `${where}:\n${describe()}`);
 }
 
-async function switchTheme(page, setSettings, theme, workbenchClass) {
-  setSettings({ 'workbench.colorTheme': theme });
-  const reloaded = page.waitForEvent('framenavigated', { predicate: frame => frame === page.mainFrame(), timeout: 60_000 });
-  reloaded.catch(() => {}); // awaited below; never an unhandled rejection if the command fails first
-  await runCommand(page, 'Developer: Reload Window');
-  await reloaded;
-  await waitForWorkbench(page);
-  await waitFor(async () => (await page.locator('.monaco-workbench').getAttribute('class'))?.includes(workbenchClass),
-    { timeout: 90_000, message: `the ${theme} theme` });
-}
 
 async function settle(page) {
   await page.mouse.move(900, 300);

@@ -3,7 +3,7 @@
 // feedback, see the dashboard, and run axe-core on both pages (light and high-contrast dark).
 import assert from 'node:assert/strict';
 import {
-  axePage, docsScreenshot, openViewContainer, runCommand, treeRow, waitFor, waitForWorkbench, webviewFrame,
+  axePage, docsScreenshot, openViewContainer, runCommand, switchTheme, treeRow, waitFor, waitForWorkbench, webviewFrame,
 } from './workbench.mjs';
 
 export const options = {
@@ -75,6 +75,19 @@ export default [
       assert.equal(await frame.locator('svg[role="img"] desc').count(), 2, 'both charts have a text alternative');
       await assertAccessible(page, 'main#bp-dashboard', 'dashboard, light theme');
       await docsScreenshot(ctx, 'dashboard.png');
+    },
+  },
+  {
+    name: 'the dashboard in the high-contrast dark theme passes axe (its reviews and charts stay readable)',
+    timeout: 240_000,
+    fn: async (ctx) => {
+      const { page, setSettings } = ctx;
+      await switchTheme(page, setSettings, 'Default High Contrast', 'hc-black');
+      await runCommand(page, 'Backend Path: Show My Path');
+      const frame = await webviewFrame(page, 'main#bp-dashboard');
+      assert.match(await frame.locator('main#bp-dashboard').innerText(), /Foundation: 1 of 5 skills complete/);
+      await assertAccessible(page, 'main#bp-dashboard', 'dashboard, high-contrast dark theme');
+      await docsScreenshot(ctx, 'dashboard-hc-dark.png');
     },
   },
 ];

@@ -174,3 +174,15 @@ export async function tabUntil(page, frame, predicate, { max = 120, shift = fals
   }
   throw new Error(`${what} was not reached with ${max} Tab presses`);
 }
+
+/** Switches the colour theme through the user settings and reloads the window so every webview picks it up. */
+export async function switchTheme(page, setSettings, theme, workbenchClass) {
+  setSettings({ 'workbench.colorTheme': theme });
+  const reloaded = page.waitForEvent('framenavigated', { predicate: frame => frame === page.mainFrame(), timeout: 60_000 });
+  reloaded.catch(() => {}); // awaited below; never an unhandled rejection if the command fails first
+  await runCommand(page, 'Developer: Reload Window');
+  await reloaded;
+  await waitForWorkbench(page);
+  await waitFor(async () => (await page.locator('.monaco-workbench').getAttribute('class'))?.includes(workbenchClass),
+    { timeout: 90_000, message: `the ${theme} theme` });
+}
