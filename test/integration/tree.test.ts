@@ -102,4 +102,22 @@ describe('skills tree', () => {
     assert.deepStrictEqual(selected, ['skill:http-fundamentals']);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
+
+  it('follows the lesson when the page moves on by itself (a lesson link, Next, Back)', async function () {
+    this.timeout(90_000);
+    await vscode.commands.executeCommand('workbench.view.extension.backendPath');
+    let ready = api.lessonPanel.whenReady();
+    await vscode.commands.executeCommand('backendPath.openLesson', 'http-fundamentals');
+    await ready;
+    // The page asks for another lesson, as a link or the Next button does.
+    ready = api.lessonPanel.whenReady();
+    await api.lessonPanel.receive!({ type: 'navigate', skillId: 'request-response-cycle' });
+    await ready;
+    const selected = await waitFor(async () => {
+      const ids = api.treeSelection().map((node) => api.treeItem(node).id);
+      return ids.includes('skill:request-response-cycle') ? ids : undefined;
+    }, 'the tree selection to follow a lesson link', 30_000);
+    assert.deepStrictEqual(selected, ['skill:request-response-cycle']);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 });
