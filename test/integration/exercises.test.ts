@@ -336,7 +336,7 @@ describe('exercises', function () {
     it('a hung test run is stopped after backendPath.checkTimeoutSeconds', async () => {
       fs.writeFileSync(
         path.join(folder(), 'tests', 'hang.test.js'),
-        "const { test } = require('node:test');\ntest('never ends', () => new Promise(() => setInterval(() => {}, 1000)));\n",
+        "import { test } from 'node:test';\ntest('never ends', () => new Promise(() => setInterval(() => {}, 1000)));\n",
       );
       await config().update('checkTimeoutSeconds', 5, vscode.ConfigurationTarget.Workspace);
       const started = Date.now();
@@ -350,7 +350,7 @@ describe('exercises', function () {
     it('Cancel stops the run and records nothing', async () => {
       fs.writeFileSync(
         path.join(folder(), 'tests', 'hang.test.js'),
-        "const { test } = require('node:test');\ntest('never ends', () => new Promise(() => setInterval(() => {}, 1000)));\n",
+        "import { test } from 'node:test';\ntest('never ends', () => new Promise(() => setInterval(() => {}, 1000)));\n",
       );
       const cancel = new vscode.CancellationTokenSource();
       setTimeout(() => cancel.cancel(), 1500);
