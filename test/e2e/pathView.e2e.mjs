@@ -81,7 +81,7 @@ export default [
     name: 'path view: Start Exercise from the lesson opens the file beside it; the lesson stays in view',
     fn: async ({ page }) => {
       await treeRow(page, SKILL).locator('.label-name').click();
-      await webviewFrame(page, 'body[data-skill-id="http-fundamentals"] main#lesson h1');
+      await webviewFrame(page, 'body[data-skill-id="http-fundamentals"] main#bp-lesson h1');
       await runCommand(page, 'Backend Path: Start Exercise');
       const groups = page.locator('.part.editor .editor-group-container');
       await waitFor(async () => (await groups.count()) === 2, { timeout: 20_000, message: 'two editor groups' });
