@@ -19,7 +19,8 @@ const { values: args } = parseArgs({ options: { only: { type: 'string' }, jobs: 
 const jobs = Math.max(1, Number.parseInt(args.jobs ?? '', 10) || availableParallelism());
 const node24 = ensureNode24();
 const phpunit = process.env.PHPUNIT || 'phpunit';
-const { countJunit } = await importTs('scripts/exercises/junitCounts.ts');
+// The extension's own JUnit reader, so the checker and Check Exercise count tests the same way.
+const { parseJUnit } = await importTs('src/exercises/junitReport.ts');
 const { readMutants, checkMutantsLayout } = await importTs('scripts/lint/exerciseRules.ts');
 
 /** Runs a command to completion (or the time limit) without blocking the other exercises. */
@@ -68,7 +69,8 @@ async function runTests(language, cwd) {
   const output = result.output;
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   if (result.error) return { status: result.error.code === 'ETIMEDOUT' ? 'timeout' : 'error', seconds, output: `${command}: ${result.error.message}\n${output}` };
-  const counts = existsSync(report) ? countJunit(readFileSync(report, 'utf8')) : undefined;
+  const parsed = existsSync(report) ? parseJUnit(readFileSync(report, 'utf8')) : undefined;
+  const counts = parsed && { tests: parsed.total, failed: parsed.failed, failures: parsed.failures };
   return { status: result.status === 0 ? 'pass' : 'fail', counts, seconds, output };
 }
 
@@ -122,7 +124,7 @@ async function checkExercise(folder) {
     const killed = run.status === 'fail' && run.counts?.failed > 0 && allRan;
     if (killed) {
       totals.killed += 1;
-      mutantLines.push(`    ✓ ${mutant.name} (${mutant.kind}) killed by "${run.counts.failures[0].name}": ${run.counts.failures[0].message}`);
+      mutantLines.push(`    ✓ ${mutant.name} (${mutant.kind}) killed by "${run.counts.failures[0].name}": ${run.counts.failures[0].message.split('\n')[0]}`);
     } else {
       const why = run.status === 'pass' ? 'SURVIVED: every test passed' : !allRan ? `did not run every test (${describe(run)}) — a crash or a hang proves nothing` : describe(run);
       exerciseProblems.push(`mutant ${mutant.name} (${mutant.flaw}) ${why}`);

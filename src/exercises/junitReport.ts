@@ -29,16 +29,20 @@ const text = (value: unknown): string => {
   return '';
 };
 
+/** node --test escapes attribute text twice (`&amp;quot;`), so one XML decode leaves these behind. */
+const LEFTOVER_ENTITIES: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", '#39': "'", '#10': '\n' };
+
 const attribute = (node: XmlNode, name: string): string | undefined => {
   const value = node[`@_${name}`];
-  return value === undefined ? undefined : String(value);
+  return value === undefined ? undefined : String(value).replace(/&(quot|amp|lt|gt|apos|#39|#10);/g, (_entity, key: string) => LEFTOVER_ENTITIES[key] ?? '');
 };
 
 /** PHPUnit's text is "Class::method\nmessage…\n\n/file:line"; Node's starts with the error class. */
 function failureMessage(problem: XmlNode | string, testName: string): string {
   const node = typeof problem === 'string' ? {} : problem;
   const fromAttribute = attribute(node, 'message');
-  if (fromAttribute && fromAttribute !== 'true') return fromAttribute.trim();
+  // Node appends the actual/expected diff after a blank line: the message is the first paragraph.
+  if (fromAttribute && fromAttribute !== 'true') return fromAttribute.trim().split(/\n\s*\n/)[0]?.trim() ?? '';
   const lines = text(problem).replace(/\r\n/g, '\n').trim().split('\n');
   if (lines[0]?.trim() === testName || lines[0]?.includes('::')) lines.shift();
   const paragraph: string[] = [];
@@ -73,7 +77,7 @@ function collect(node: XmlNode, trail: readonly string[], into: { cases: { name:
 export function parseJUnit(xml: string): TestReport | undefined {
   let document: XmlNode;
   try {
-    document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, parseTagValue: false }).parse(xml) as XmlNode;
+    document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, htmlEntities: true, parseTagValue: false }).parse(xml) as XmlNode;
   } catch {
     return undefined;
   }

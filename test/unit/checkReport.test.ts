@@ -71,6 +71,34 @@ describe('check report (JUnit) and verdict', () => {
     });
   });
 
+  it('counts failing and passing cases, giving the message without the diff Node appends', () => {
+    const nodeReport = `<?xml version="1.0"?><testsuites>
+<testsuite name="health"><testcase name="GET ok" time="0.01"/><testcase name="HEAD has no body" time="0.01"><failure type="testCodeFailure" message="HEAD responses must not carry a body&#10;&#10;3 !== 0">stack</failure></testcase></testsuite>
+<testcase name="top level" time="0.1"/></testsuites>`;
+    const node = parseJUnit(nodeReport);
+    assert.equal(node?.total, 3);
+    assert.equal(node?.failed, 1);
+    assert.deepEqual(node?.failures, [{ name: 'health › HEAD has no body', message: 'HEAD responses must not carry a body' }]);
+    const phpReport = `<?xml version="1.0"?><testsuites><testsuite name="tests" tests="2" failures="0" errors="1"><testsuite name="ReportsTest">
+<testcase name="testTotals" class="ReportsTest"><error type="TypeError">ReportsTest::testTotals
+TypeError: totals(): Return value must be of type array</error></testcase>
+<testcase name="testEmpty" class="ReportsTest"/></testsuite></testsuite></testsuites>`;
+    const php = parseJUnit(phpReport);
+    assert.equal(php?.total, 2);
+    assert.equal(php?.failed, 1);
+    assert.equal(php?.failures[0]?.message, 'TypeError: totals(): Return value must be of type array', 'the message, not the test id');
+  });
+
+  it('decodes the entities node --test escapes twice in names and messages (a real Node 24 report)', () => {
+    const report = parseJUnit(`<?xml version="1.0" encoding="utf-8"?>
+<testsuites>
+	<testcase name="q &amp;quot;x&amp;quot;" time="0.002" classname="test" failure="a &amp;quot;quoted&amp;quot; &lt;rule> &amp; more&#10;&#10;1 !== 2">
+		<failure type="testCodeFailure" message="a &amp;quot;quoted&amp;quot; &lt;rule> &amp; more&#10;&#10;1 !== 2">stack</failure>
+	</testcase>
+</testsuites>`);
+    assert.deepEqual(report?.failures, [{ name: 'q "x"', message: 'a "quoted" <rule> & more' }]);
+  });
+
   it('reads empty reports as zero tests, and non-reports as nothing', () => {
     assert.deepEqual(parseJUnit('<?xml version="1.0"?>\n<testsuites>\n\t<!-- tests 0 -->\n</testsuites>'), { total: 0, passed: 0, failed: 0, skipped: 0, failures: [] });
     assert.deepEqual(parseJUnit('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites/>'), { total: 0, passed: 0, failed: 0, skipped: 0, failures: [] });
