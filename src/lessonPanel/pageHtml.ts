@@ -86,11 +86,11 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
 }
 
 /** Escapes text, then lets `inline code` through as <code>; safe because escaping comes first. */
-function inlineText(text: string): string {
+export function inlineText(text: string): string {
   return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
 }
 
-function fill(template: string, values: Record<string, string | number>): string {
+export function fill(template: string, values: Record<string, string | number>): string {
   return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
 }
 

@@ -84,6 +84,10 @@ const MAX_RENDER = 2 ** 31 - 1;
 const SKILL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const QUESTION_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const ANCHOR = /^[\w-]{1,200}$/;
+export function isAnchor(value: unknown): value is string {
+  return typeof value === 'string' && ANCHOR.test(value);
+}
+
 const EXERCISE_ACTIONS: readonly ExerciseAction[] = ['start', 'check', 'showSolution'];
 const HISTORY_DIRECTIONS: readonly HistoryDirection[] = ['back', 'forward'];
 
@@ -95,16 +99,16 @@ function isRender(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_RENDER;
 }
 
-function isSkillId(value: unknown): value is string {
+export function isSkillId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID_LENGTH && SKILL_ID.test(value);
 }
 
-function isQuestionId(value: unknown): value is string {
+export function isQuestionId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID_LENGTH && QUESTION_ID.test(value);
 }
 
 /** Reads only own properties, so a `__proto__` key (data after JSON.parse) is never followed. */
-function own(message: Record<string, unknown>, key: string): unknown {
+export function own(message: Record<string, unknown>, key: string): unknown {
   return Object.prototype.hasOwnProperty.call(message, key) ? message[key] : undefined;
 }
 
@@ -129,7 +133,7 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       if (!isSkillId(skillId)) return undefined;
       const anchor = own(message, 'anchor');
       if (anchor === undefined) return { type, skillId };
-      return typeof anchor === 'string' && ANCHOR.test(anchor) ? { type, skillId, anchor } : undefined;
+      return isAnchor(anchor) ? { type, skillId, anchor } : undefined;
     }
     case 'history': {
       const direction = own(message, 'direction');

@@ -1,4 +1,5 @@
 import type { WebviewResources } from '../lessonPanel/pageHtml';
+import { preview } from '../progress/progressValues';
 import { buildDashboardHtml, type DashboardLabels } from './dashboardHtml';
 import { buildReviewPageHtml, type ReviewLabels } from './reviewPageHtml';
 import { parseReviewPageMessage, type ReviewExtensionMessage, type ReviewPageMessage } from './reviewProtocol';
@@ -45,7 +46,7 @@ abstract class PageController {
   async handleMessage(raw: unknown): Promise<void> {
     const message = parseReviewPageMessage(raw);
     if (!message) {
-      this.deps.log.warn(`Ignored an invalid message from the ${this.name} page: ${preview(raw)}`);
+      this.deps.log.warn(`Ignored an invalid message from the ${this.name} page: ${preview(raw, 200)}`);
       return;
     }
     await this.dispatch(message);
@@ -72,16 +73,6 @@ abstract class PageController {
         return false;
     }
   }
-}
-
-function preview(value: unknown): string {
-  let text: string;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
 }
 
 /** The review round: one due question at a time, then the summary. */

@@ -1,14 +1,8 @@
 import { escapeHtml } from '../lessons/escapeHtml';
 import { contentSecurityPolicy, type WebviewResources } from '../lessonPanel/pageHtml';
 
-/** Escapes text, then lets `inline code` through as <code>; safe because escaping comes first. */
-export function inlineText(text: string): string {
-  return escapeHtml(text).replace(/`([^`]+)`/g, '<code>$1</code>');
-}
-
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
-}
+// The lesson page's text helpers, so both kinds of page escape and fill labels the same way.
+export { fill, inlineText } from '../lessonPanel/pageHtml';
 
 /**
  * A whole webview document under the lesson page's CSP: styles from the extension only, one script

@@ -1,3 +1,5 @@
+import { isQuestionId, isSkillId } from '../lessonPanel/protocol';
+
 /**
  * A review card: one quiz question the learner has answered, with its FSRS memory state. Stored as
  * plain JSON (dates as ISO strings) so it syncs, exports and repairs like the rest of progress.
@@ -32,13 +34,6 @@ export function cardKey(skillId: string, questionId: string): string {
   return `${skillId}/${questionId}`;
 }
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const MAX_ID_LENGTH = 100;
-
-export function isCardId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && ID.test(value);
-}
-
 function isFiniteNumber(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 }
@@ -52,7 +47,7 @@ function isIsoInstant(value: unknown): value is string {
 export function checkCard(value: unknown): { card: ReviewCard } | { reason: string } {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return { reason: 'not an object' };
   const card = value as Record<string, unknown>;
-  if (!isCardId(card.skillId) || !isCardId(card.questionId)) return { reason: 'skillId/questionId are not ids' };
+  if (!isSkillId(card.skillId) || !isQuestionId(card.questionId)) return { reason: 'skillId/questionId are not ids' };
   if (!isIsoInstant(card.due) || !isIsoInstant(card.lastReview)) return { reason: 'due/lastReview are not ISO instants' };
   if (!isFiniteNumber(card.stability, 0, 1e6) || !isFiniteNumber(card.difficulty, 0, 11)) return { reason: 'stability/difficulty out of range' };
   if (!isFiniteNumber(card.scheduledDays, 0, 1e5) || !isFiniteNumber(card.learningSteps, 0, 100)) return { reason: 'intervals out of range' };

@@ -1,3 +1,5 @@
+import { isAnchor, isSkillId, own } from '../lessonPanel/protocol';
+
 /**
  * Messages between the review and dashboard pages and the extension. Both sides import these types;
  * the extension validates every incoming message and ignores (and logs) anything else.
@@ -24,8 +26,6 @@ export type ReviewExtensionMessage = {
   readonly explanation: string;
 };
 
-const SKILL_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ANCHOR = /^[\w-]{1,200}$/;
 const MAX_ELAPSED_MS = 24 * 60 * 60 * 1000;
 
 function isIndex(value: unknown, max: number): value is number {
@@ -35,26 +35,30 @@ function isIndex(value: unknown, max: number): value is number {
 /** Returns a clean copy of a valid message, or undefined. */
 export function parseReviewPageMessage(value: unknown): ReviewPageMessage | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  // Own properties only, as for the lesson page: a `__proto__` key is data, never followed.
   const message = value as Record<string, unknown>;
-  switch (message.type) {
+  const type = own(message, 'type');
+  switch (type) {
     case 'ready':
     case 'startReview':
     case 'showPath':
     case 'openPaceSetting':
-      return { type: message.type };
+      return { type };
     case 'reviewAnswer': {
-      const { token, choice, elapsedMs } = message;
+      const [token, choice, elapsedMs] = [own(message, 'token'), own(message, 'choice'), own(message, 'elapsedMs')];
       if (!isIndex(token, 1e9) || !isIndex(choice, 10)) return undefined;
       // A page clock can be wrong; out-of-range hesitation is clamped rather than trusted.
       const elapsed = typeof elapsedMs === 'number' && Number.isFinite(elapsedMs) ? Math.min(Math.max(0, elapsedMs), MAX_ELAPSED_MS) : 0;
       return { type: 'reviewAnswer', token, choice, elapsedMs: elapsed };
     }
-    case 'reviewNext':
-      return isIndex(message.token, 1e9) ? { type: 'reviewNext', token: message.token } : undefined;
+    case 'reviewNext': {
+      const token = own(message, 'token');
+      return isIndex(token, 1e9) ? { type: 'reviewNext', token } : undefined;
+    }
     case 'openLesson': {
-      const { skillId, anchor } = message;
-      if (typeof skillId !== 'string' || skillId.length > 100 || !SKILL_ID.test(skillId)) return undefined;
-      if (anchor !== undefined && (typeof anchor !== 'string' || !ANCHOR.test(anchor))) return undefined;
+      const [skillId, anchor] = [own(message, 'skillId'), own(message, 'anchor')];
+      if (!isSkillId(skillId)) return undefined;
+      if (anchor !== undefined && !isAnchor(anchor)) return undefined;
       return anchor === undefined ? { type: 'openLesson', skillId } : { type: 'openLesson', skillId, anchor };
     }
     default:
