@@ -57,13 +57,15 @@ export function registerProgressCommands(services: Services): vscode.Disposable 
       if (!uri) return undefined;
       try {
         // The size is checked before the file is read: a huge file is refused unread.
-        const source = { size: async () => (await vscode.workspace.fs.stat(uri)).size, read: () => vscode.workspace.fs.readFile(uri) };
+        // The bytes the size-checked import read are kept for the review schedule: the file is read once.
+        let bytes: Uint8Array = new Uint8Array();
+        const source = { size: async () => (await vscode.workspace.fs.stat(uri)).size, read: async () => (bytes = await vscode.workspace.fs.readFile(uri)) };
         const result = await progress.importFrom(source, await loadProgressCatalog(services.library));
         if (result.outcome !== 'saved' && result.outcome !== 'unchanged') return undefined; // reported by the store
         // The progress part was valid and is saved; now the review schedule of the same file.
         const catalog = await services.library.catalog();
         const reviews = readReviewExport(
-          new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)),
+          new TextDecoder().decode(bytes),
           new Set(catalog.skills.map((skill) => skill.id)),
           new Date(),
         );

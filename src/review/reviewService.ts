@@ -33,6 +33,13 @@ export interface ReviewServiceDeps {
   startedAt(): Date | undefined;
 }
 
+/** A question that still exists in its lesson's quiz, with what the review page shows beside it. */
+interface LiveQuestion {
+  readonly skill: Skill;
+  readonly question: QuizQuestion;
+  readonly headings: readonly LessonHeading[];
+}
+
 /**
  * Spaced review over the quiz questions a learner has answered: records answers as FSRS cards,
  * serves due questions from completed lessons, and feeds the path dashboard.
@@ -60,9 +67,9 @@ export class ReviewService {
   }
 
   /** Questions of completed lessons that still exist, keyed `skillId/questionId`. */
-  private async liveQuestions(): Promise<Map<string, { skill: Skill; question: QuizQuestion; headings: readonly LessonHeading[] }>> {
+  private async liveQuestions(): Promise<Map<string, LiveQuestion>> {
     const catalog = await this.deps.library.catalog();
-    const live = new Map<string, { skill: Skill; question: QuizQuestion; headings: readonly LessonHeading[] }>();
+    const live = new Map<string, LiveQuestion>();
     const withCards = new Set(this.deps.store.cards().map((card) => card.skillId));
     for (const skill of catalog.skills) {
       if (!withCards.has(skill.id)) continue;
@@ -76,13 +83,19 @@ export class ReviewService {
     return (card) => this.deps.progress.isComplete(card.skillId) && live.has(cardKey(card.skillId, card.questionId));
   }
 
-  async dueItems(): Promise<ReviewItem[]> {
+  /** The due cards now, and the questions they belong to; the status bar only needs the count. */
+  private async due(): Promise<{ cards: ReviewCard[]; live: Map<string, LiveQuestion> }> {
     const settings = this.deps.settings();
-    if (!settings.enabled) return [];
+    if (!settings.enabled) return { cards: [], live: new Map() };
     const live = await this.liveQuestions();
+    return { cards: dueCards(this.deps.store.cards(), { now: this.deps.now(), dailyCap: settings.dailyCap, isServable: this.servable(live) }), live };
+  }
+
+  async dueItems(): Promise<ReviewItem[]> {
+    const { cards, live } = await this.due();
     const seed = this.deps.progress.learnerSeed();
-    return dueCards(this.deps.store.cards(), { now: this.deps.now(), dailyCap: settings.dailyCap, isServable: this.servable(live) }).map((card) => {
-      const { skill, question, headings } = live.get(cardKey(card.skillId, card.questionId)) as { skill: Skill; question: QuizQuestion; headings: readonly LessonHeading[] };
+    return cards.map((card) => {
+      const { skill, question, headings } = live.get(cardKey(card.skillId, card.questionId)) as LiveQuestion;
       const objectives = question.objectives.map((number) => skill.objectives[number - 1] ?? '');
       const section = sectionForQuestion([question.question, ...objectives], headings);
       return { skill, question, card, order: this.deps.choiceOrder(seed, skill.id, question.id, question.choices.length), ...(section ? { section } : {}) };
@@ -90,7 +103,7 @@ export class ReviewService {
   }
 
   async dueCount(): Promise<number> {
-    return (await this.dueItems()).length;
+    return (await this.due()).cards.length;
   }
 
   async startSession(): Promise<ReviewSession> {

@@ -73,10 +73,10 @@ export class ReviewStore {
   }
 
   private async write(change: (latest: ReviewRecord) => ReviewRecord): Promise<void> {
-    if (this.current() && this.readOnly) {
+    const before = this.current(); // reading first also tells whether the record is read-only
+    if (this.readOnly) {
       throw new Error('The review schedule was written by a newer version of Backend Path and is read-only here.');
     }
-    const before = this.current();
     // Build on what is stored now, not on this window's copy, so another window's reviews survive.
     const latest = mergeReviewRecords(before, parseReviewRecord(this.state.get(this.key)).record);
     const next = change(latest);

@@ -24,7 +24,7 @@ export class ReviewScheduler {
     const grade = ReviewScheduler.gradeFor(outcome);
     const current = previous ? toFsrs(previous) : createEmptyCard(now);
     const { card } = this.algorithm.next(current, now, grade);
-    return fromFsrs(skillId, questionId, card, grade);
+    return fromFsrs(skillId, questionId, card, grade, now);
   }
 
   /** The probability (0–1) that the learner still recalls the answer now. */
@@ -49,7 +49,7 @@ function toFsrs(card: ReviewCard): Card {
   };
 }
 
-function fromFsrs(skillId: string, questionId: string, card: Card, grade: Grade): ReviewCard {
+function fromFsrs(skillId: string, questionId: string, card: Card, grade: Grade, now: Date): ReviewCard {
   return {
     skillId,
     questionId,
@@ -61,7 +61,7 @@ function fromFsrs(skillId: string, questionId: string, card: Card, grade: Grade)
     reps: card.reps,
     lapses: card.lapses,
     state: card.state as ReviewCard['state'],
-    lastReview: (card.last_review ?? new Date()).toISOString(),
+    lastReview: (card.last_review ?? now).toISOString(),
     lastRating: grade as ReviewCard['lastRating'],
   };
 }
