@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run check:exercises [-- --only 01-http-fundamentals] [-- --jobs N]
+// npm run check:exercises [-- --only 01-http-fundamentals] [-- --stack php|node] [-- --jobs N]
 // Proves every exercise measures the skill: its tests must FAIL on starter/, PASS on starter/ with
 // solution/ laid over it, and FAIL on every mutant (starter/, then solution/, then mutants/<name>/), each
 // a plausible wrong solution. A mutant counts as killed only when every test ran and at least one
@@ -14,7 +14,7 @@ import { ensureNode24 } from './lib/node24.mjs';
 import { importTs, root } from './lib/runTs.mjs';
 
 const TIMEOUT_MS = 60_000;
-const { values: args } = parseArgs({ options: { only: { type: 'string' }, jobs: { type: 'string' } } });
+const { values: args } = parseArgs({ options: { only: { type: 'string' }, stack: { type: 'string' }, jobs: { type: 'string' } } });
 // Exercises run side by side (each in its own temp folder); a mutant's runs stay in order.
 const jobs = Math.max(1, Number.parseInt(args.jobs ?? '', 10) || availableParallelism());
 const node24 = ensureNode24();
@@ -92,14 +92,20 @@ async function overlayRun(exerciseDir, language, ...overlays) {
 const lessons = join(root, 'lessons');
 // The extension's own catalog parser: validated, and the same folder names the extension uses.
 const { parseCatalog } = await importTs('src/curriculum/parseCatalog.ts');
-const folders = parseCatalog(readFileSync(join(lessons, 'curriculum.json'), 'utf8')).skills.map((skill) => skill.folder);
+const { expectedStacks } = await importTs('src/curriculum/exerciseStacks.ts');
+if (args.stack && args.stack !== 'php' && args.stack !== 'node') throw new Error(`--stack must be php or node, not "${args.stack}"`);
+// Every exercise the path expects: one per stack the skill has (a missing one is reported, not skipped).
+const exercises = parseCatalog(readFileSync(join(lessons, 'curriculum.json'), 'utf8'))
+  .skills.flatMap((skill) => expectedStacks(skill.id).map((stack) => ({ folder: skill.folder, stack })))
+  .sort((a, b) => a.folder.localeCompare(b.folder) || a.stack.localeCompare(b.stack));
 const totals = { exercises: 0, passed: 0, mutants: 0, killed: 0 };
 const problems = [];
 
-async function checkExercise(folder) {
+async function checkExercise({ folder: skillFolder, stack }) {
   totals.exercises += 1;
   const lines = [];
-  const exerciseDir = join(lessons, folder, 'exercise');
+  const folder = `${skillFolder}/${stack}`;
+  const exerciseDir = join(lessons, skillFolder, 'exercise', stack);
   if (!existsSync(join(exerciseDir, 'exercise.json'))) {
     problems.push(`${folder}: no exercise`);
     return;
@@ -145,10 +151,11 @@ async function checkExercise(folder) {
   console.log(lines.join('\n'));
 }
 
-const queue = folders.sort().filter((folder) => !args.only || args.only === folder);
+const queue = exercises.filter((exercise) => (!args.only || args.only === exercise.folder) && (!args.stack || args.stack === exercise.stack));
+if (queue.length === 0) throw new Error(`no exercise matches --only ${args.only ?? '(any)'} --stack ${args.stack ?? '(any)'}`);
 await Promise.all(
   Array.from({ length: Math.min(jobs, queue.length) }, async () => {
-    for (let folder = queue.shift(); folder !== undefined; folder = queue.shift()) await checkExercise(folder);
+    for (let exercise = queue.shift(); exercise !== undefined; exercise = queue.shift()) await checkExercise(exercise);
   }),
 );
 

@@ -17,7 +17,7 @@ const ALLOWED = [
   /^extension\/l10n\/bundle\.l10n(\.[\w-]+)?\.json$/,
   /^extension\/lessons\/curriculum\.json$/,
   /^extension\/lessons\/\d{2}-[a-z0-9-]+\/(lesson\.md|quiz\.json)$/,
-  /^extension\/lessons\/\d{2}-[a-z0-9-]+\/exercise\/(exercise\.json|(starter|solution)\/.+)$/,
+  /^extension\/lessons\/\d{2}-[a-z0-9-]+\/exercise\/(php|node)\/(exercise\.json|(starter|solution)\/.+)$/,
   /^extension\/templates\/(php|node)\/.+$/,
 ];
 const FORBIDDEN = [/\/exercise\/mutants\//, /\.map$/, /(^|\/)(node_modules|vendor|out|\.vscode-test|\.git)\//, /\/src\/.*\.ts$/, /^extension\/(src|test|scripts|webview)\//, /\.sqlite$/, /composer\.lock$/];

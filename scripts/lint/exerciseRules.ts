@@ -1,7 +1,26 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseExercise } from '../../src/curriculum/parseExercise';
-import type { ExerciseSpec } from '../../src/curriculum/types';
+import { EXERCISE_STACKS, expectedStacks } from '../../src/curriculum/exerciseStacks';
+import type { ExerciseLanguage, ExerciseSpec } from '../../src/curriculum/types';
+
+/** The stack folders (exercise/php, exercise/node) that exist for a skill. */
+export function presentStacks(exerciseRoot: string): ExerciseLanguage[] {
+  return EXERCISE_STACKS.filter((stack) => existsSync(join(exerciseRoot, stack, 'exercise.json')));
+}
+
+/** Every skill has its exercise in each stack it expects, and nothing else sits in exercise/. */
+export function checkExerciseStacks(exerciseRoot: string, skillId: string): string[] {
+  const problems: string[] = [];
+  const expected = expectedStacks(skillId);
+  for (const stack of expected) if (!existsSync(join(exerciseRoot, stack, 'exercise.json'))) problems.push(`exercise/${stack}/exercise.json is missing (this skill has an exercise in ${expected.join(' and ')})`);
+  if (existsSync(exerciseRoot)) {
+    for (const name of readdirSync(exerciseRoot)) {
+      if (!(expected as readonly string[]).includes(name)) problems.push(`exercise/${name} is not expected: this skill's exercise folders are ${expected.map((stack) => `exercise/${stack}/`).join(' and ')}`);
+    }
+  }
+  return problems;
+}
 
 export function listFiles(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -12,13 +31,14 @@ export function listFiles(dir: string): string[] {
 }
 
 /** Checks an exercise folder's layout (not its behaviour: check:exercises runs the tests). */
-export function checkExerciseLayout(exerciseDir: string, objectiveCount?: number): { problems: string[]; exercise?: ExerciseSpec } {
+export function checkExerciseLayout(exerciseDir: string, objectiveCount?: number, stack?: ExerciseLanguage): { problems: string[]; exercise?: ExerciseSpec } {
   const problems: string[] = [];
   const specPath = join(exerciseDir, 'exercise.json');
-  if (!existsSync(specPath)) return { problems: ['exercise/exercise.json is missing'] };
+  if (!existsSync(specPath)) return { problems: ['exercise.json is missing'] };
   const { exercise, problems: specProblems } = parseExercise(readFileSync(specPath, 'utf8'), { strict: true, objectiveCount });
   problems.push(...specProblems);
   if (!exercise) return { problems };
+  if (stack && exercise.language !== stack) problems.push(`exercise.json language is "${exercise.language}" but the folder is exercise/${stack}/`);
   const starter = join(exerciseDir, 'starter');
   const solution = join(exerciseDir, 'solution');
   if (!existsSync(join(starter, 'README.md'))) problems.push('starter/README.md is missing');

@@ -7,7 +7,7 @@ import { ensureNode24 } from '../lib/node24.mjs';
 import { root } from '../lib/runTs.mjs';
 import { assessExerciseObjectives, assessLongestTellShare, assessQuiz, assessReviewDate, todayIso } from './assessmentRules';
 import { checkSamples } from './codeChecks';
-import { checkExerciseLayout } from './exerciseRules';
+import { checkExerciseLayout, checkExerciseStacks, presentStacks } from './exerciseRules';
 import { analyseLesson } from './lessonRules';
 import { compareWithSeed } from './seed';
 
@@ -54,9 +54,12 @@ export async function lintLessons(options: { only?: string }): Promise<boolean> 
         longestTells += assessment.longestTells;
       }
     }
-    const layout = checkExerciseLayout(join(dir, 'exercise'), objectiveCount);
-    problems.push(...layout.problems.map((problem) => `exercise: ${problem}`));
-    if (layout.exercise) problems.push(...assessExerciseObjectives(layout.exercise.objectives, objectiveCount).map((problem) => `exercise: ${problem}`));
+    problems.push(...checkExerciseStacks(join(dir, 'exercise'), skill.id).map((problem) => `exercise: ${problem}`));
+    for (const stack of presentStacks(join(dir, 'exercise'))) {
+      const layout = checkExerciseLayout(join(dir, 'exercise', stack), objectiveCount, stack);
+      problems.push(...layout.problems.map((problem) => `exercise/${stack}: ${problem}`));
+      if (layout.exercise) problems.push(...assessExerciseObjectives(layout.exercise.objectives, objectiveCount).map((problem) => `exercise/${stack}: ${problem}`));
+    }
   }
 
   if (!options.only) report.set('quizzes (whole path)', assessLongestTellShare(longestTells, questionCount));

@@ -34,7 +34,7 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
       if (!found || !workspaceFolder) return undefined;
       const { skill, exercise } = found;
       const target = exerciseFolder(workspaceFolder.uri, skill);
-      const source = vscode.Uri.joinPath(services.extensionUri, 'lessons', skill.folder, 'exercise', 'starter');
+      const source = vscode.Uri.joinPath(services.extensionUri, 'lessons', skill.folder, 'exercise', exercise.language, 'starter');
       // Starting again never touches the learner's work: existing files are always kept.
       const outcome = await copyTreeSafely({ source, base: workspaceFolder.uri, target, onConflict: 'keep' }, services.prompts);
       if (outcome.refused) {
@@ -62,7 +62,7 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
       const found = await exerciseFor(services, argument, vscode.l10n.t('Reset Exercise to Starter'));
       const workspaceFolder = found && workspaceFolderOrWarn();
       if (!found || !workspaceFolder) return undefined;
-      const { skill } = found;
+      const { skill, exercise } = found;
       const target = exerciseFolder(workspaceFolder.uri, skill);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
       const backup = vscode.Uri.joinPath(workspaceFolder.uri, EXERCISES_FOLDER, EXERCISE_BACKUPS_FOLDER, `${skill.folder}-${stamp}`);
@@ -73,7 +73,7 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
         [reset],
       );
       if (answer !== reset) return undefined;
-      const source = vscode.Uri.joinPath(services.extensionUri, 'lessons', skill.folder, 'exercise', 'starter');
+      const source = vscode.Uri.joinPath(services.extensionUri, 'lessons', skill.folder, 'exercise', exercise.language, 'starter');
       const outcome = await resetTreeToStarter(source, workspaceFolder.uri, target, backup);
       if (outcome.refused || outcome.failed) {
         const reason = outcome.refused ?? `${outcome.failed?.path}: ${outcome.failed?.message}`;
@@ -154,9 +154,9 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
       if (answer !== show) return false;
       const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
       for (const file of exercise.files) {
-        const solution = bundledFileUri(skill.folder, file, 'solution');
+        const solution = bundledFileUri(skill.folder, exercise.language, file, 'solution');
         const learner = workspaceFolder ? vscode.Uri.joinPath(exerciseFolder(workspaceFolder.uri, skill), ...file.split('/')) : undefined;
-        const left = learner && (await exists(learner)) ? learner : bundledFileUri(skill.folder, file, 'starter');
+        const left = learner && (await exists(learner)) ? learner : bundledFileUri(skill.folder, exercise.language, file, 'starter');
         await vscode.commands.executeCommand('vscode.diff', left, solution, vscode.l10n.t('{0}: yours ↔ solution (read-only)', file), {
           preview: false,
           viewColumn: columnBesideLesson(),

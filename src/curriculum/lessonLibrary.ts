@@ -1,6 +1,7 @@
 import type { RenderedLesson } from '../lessons/renderLesson';
 import { parsePrerenderedLesson, parseSearchIndex, prerenderedPath, SEARCH_INDEX_PATH, type SearchDocument } from '../lessons/prerendered';
 import { parseCatalog } from './parseCatalog';
+import { expectedStacks } from './exerciseStacks';
 import { parseExercise } from './parseExercise';
 import { parseQuiz } from './parseQuiz';
 import type { Catalog, ExerciseSpec, QuizQuestion, Skill } from './types';
@@ -95,11 +96,14 @@ export class LessonLibrary {
   }
 
   private async loadExercise(skill: Skill): Promise<{ exercise: ExerciseSpec | undefined; problems: string[] }> {
-    const where = `lessons/${skill.folder}/exercise`;
-    const text = await this.reader.readText(`${where}/exercise.json`);
-    if (text === undefined) return { exercise: undefined, problems: [] };
-    const parsed = parseExercise(text);
-    return { exercise: parsed.exercise, problems: parsed.problems.map((problem) => `${where}: ${problem}`) };
+    for (const stack of expectedStacks(skill.id)) {
+      const where = `lessons/${skill.folder}/exercise/${stack}`;
+      const text = await this.reader.readText(`${where}/exercise.json`);
+      if (text === undefined) continue;
+      const parsed = parseExercise(text);
+      return { exercise: parsed.exercise, problems: parsed.problems.map((problem) => `${where}: ${problem}`) };
+    }
+    return { exercise: undefined, problems: [] };
   }
 
   /**

@@ -42,7 +42,10 @@ function workspaceRoot(): string {
 }
 
 function exerciseSource(folder: string, part: 'starter' | 'solution', file: string): string {
-  return path.join(extension().extensionPath, 'lessons', folder, 'exercise', part, file);
+  const root = path.join(extension().extensionPath, 'lessons', folder, 'exercise');
+  const stack = ['php', 'node'].find((candidate) => fs.existsSync(path.join(root, candidate, 'exercise.json')));
+  assert.ok(stack, `${folder} has an exercise`);
+  return path.join(root, stack, part, file);
 }
 
 describe('exercises', function () {
