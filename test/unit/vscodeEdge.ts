@@ -23,13 +23,34 @@ export function anything(name: string): unknown {
 
 /** Wraps `defined` so that missing members fall back to `anything`. */
 export function lenient<T extends object>(defined: T, name = 'vscode'): T {
+  const fallback = (key: PropertyKey) => (key === 'then' || typeof key === 'symbol' ? undefined : anything(`${name}.${String(key)}`));
+  // esbuild's `import * as vscode` copies the module's own keys onto an object whose prototype is the
+  // module's prototype: the fallback has to live there too, so it answers for keys not spelled out.
+  const prototype = new Proxy({}, { get: (_target, key) => fallback(key) });
   return new Proxy(defined, {
-    get: (target, key) => (key in target ? Reflect.get(target, key) : key === 'then' || typeof key === 'symbol' ? undefined : anything(`${name}.${String(key)}`)),
+    get: (target, key) => (key in target ? Reflect.get(target, key) : fallback(key)),
+    getPrototypeOf: () => prototype,
   });
 }
 
-/** Bundles `relativeEntry` (from the repository root) and evaluates it with `fakeVscode` as `vscode`. */
+const bundles = new Map<string, Promise<string>>();
+
+/** Bundles `relativeEntry` (from the repository root, once per process) and evaluates it with `fakeVscode` as `vscode`. */
 export async function loadWithFakeVscode<T>(relativeEntry: string, fakeVscode: object): Promise<T> {
+  let bundle = bundles.get(relativeEntry);
+  if (!bundle) {
+    bundle = bundleOf(relativeEntry);
+    bundles.set(relativeEntry, bundle);
+  }
+  const code = await bundle;
+  const module = { exports: {} as T };
+  const realRequire = createRequire(join(ROOT, relativeEntry));
+  const fakeRequire = (id: string): unknown => (id === 'vscode' ? fakeVscode : realRequire(id));
+  new Function('require', 'module', 'exports', code)(fakeRequire, module, module.exports);
+  return module.exports;
+}
+
+async function bundleOf(relativeEntry: string): Promise<string> {
   const built = await esbuild.build({
     absWorkingDir: ROOT,
     entryPoints: [join(ROOT, relativeEntry)],
@@ -41,10 +62,5 @@ export async function loadWithFakeVscode<T>(relativeEntry: string, fakeVscode: o
     external: ['vscode'],
     logLevel: 'error',
   });
-  const code = built.outputFiles[0].text;
-  const module = { exports: {} as T };
-  const realRequire = createRequire(join(ROOT, relativeEntry));
-  const fakeRequire = (id: string): unknown => (id === 'vscode' ? fakeVscode : realRequire(id));
-  new Function('require', 'module', 'exports', code)(fakeRequire, module, module.exports);
-  return module.exports;
+  return built.outputFiles[0].text;
 }
