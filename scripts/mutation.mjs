@@ -25,7 +25,7 @@ const GOAL = 85;
 const MODULES = {
   protocol: { files: ['src/lessonPanel/protocol.ts'], tests: ['protocol', 'lessonSession', 'pageScript'] },
   handler: { files: ['src/lessonPanel/lessonSession.ts', 'src/lessonPanel/quizSession.ts'], tests: ['lessonSession', 'quizAndSearch'] },
-  lessonActions: { files: ['src/lessonPanel/lessonActions.ts'], tests: ['lessonSession'] },
+  lessonActions: { files: ['src/lessonPanel/lessonActions.ts'], tests: ['lessonActions', 'lessonSession'] },
   linkPolicy: { files: ['src/lessons/linkPolicy.ts'], tests: ['linkPolicy', 'renderLesson', 'lessonSession'] },
   renderer: {
     files: ['src/lessons/renderLesson.ts', 'src/lessons/highlight.ts', 'src/lessons/escapeHtml.ts', 'src/lessons/lessonLimits.ts'],
