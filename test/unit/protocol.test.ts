@@ -50,4 +50,53 @@ describe('webview message validation', () => {
     ];
     for (const message of invalid) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
   });
+
+  it('holds each limit exactly: the largest allowed value passes, one more is refused', () => {
+    const longId = 'a'.repeat(100);
+    const cases: [Record<string, unknown>, Record<string, unknown>][] = [
+      [{ type: 'setComplete', skillId: longId, complete: true }, { skillId: `${longId}a` }],
+      [{ type: 'answerQuiz', render: 1, skillId: 'a', questionId: longId, choice: 0 }, { questionId: `${longId}a` }],
+      [{ type: 'openExternal', href: `https://x/${'a'.repeat(2048 - 10)}` }, { href: `https://x/${'a'.repeat(2049 - 10)}` }],
+      [{ type: 'copyCode', render: 1, block: 10_000 }, { block: 10_001 }],
+      [{ type: 'ready', render: 2 ** 31 - 1 }, { render: 2 ** 31 }],
+      [{ type: 'answerQuiz', render: 1, skillId: 'a', questionId: 'q', choice: 10_000 }, { choice: 10_001 }],
+    ];
+    for (const [valid, tooBig] of cases) {
+      assert.deepEqual(parseWebviewMessage(valid), valid, JSON.stringify(valid).slice(0, 80));
+      assert.equal(parseWebviewMessage({ ...valid, ...tooBig }), undefined, JSON.stringify(tooBig).slice(0, 80));
+    }
+  });
+
+  it('refuses values that only look right once turned into text (arrays, numbers)', () => {
+    const invalid: unknown[] = [
+      { type: 'navigate', skillId: 'sql-fundamentals', anchor: 123 },
+      { type: 'navigate', skillId: 'sql-fundamentals', anchor: ['joins'] },
+      { type: 'navigate', skillId: ['sql-fundamentals'] },
+      { type: 'navigate', skillId: 'Not An Id' },
+      { type: 'setComplete', skillId: ['http-fundamentals'], complete: true },
+      { type: 'answerQuiz', render: 1, skillId: 'a', questionId: ['q'], choice: 0 },
+      { type: 'openExternal', href: ['https://nodejs.org/'] },
+      { type: 'copyCode', render: 1, block: '1' },
+      { type: 'copyCode', render: [1], block: 1 },
+    ];
+    for (const message of invalid) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
+  });
+
+  it('refuses a quiz answer when any one of its fields is wrong', () => {
+    const valid = { type: 'answerQuiz', render: 1, skillId: 'orm-basics', questionId: 'lazy-loading', choice: 0 };
+    assert.deepEqual(parseWebviewMessage(valid), valid);
+    for (const wrong of [{ render: 0 }, { skillId: 'Orm' }, { questionId: 'Lazy Loading' }, { choice: -1 }]) {
+      assert.equal(parseWebviewMessage({ ...valid, ...wrong }), undefined, JSON.stringify(wrong));
+    }
+  });
+
+  it('keeps a plausible answer time and a replay flag, and drops what a page clock gets wrong', () => {
+    const base = { type: 'answerQuiz', render: 1, skillId: 'a', questionId: 'q', choice: 1 };
+    for (const elapsedMs of [0, 1, 2500.5, 86_400_000]) assert.deepEqual(parseWebviewMessage({ ...base, elapsedMs }), { ...base, elapsedMs }, String(elapsedMs));
+    for (const elapsedMs of [-1, 86_400_001, Number.NaN, Number.POSITIVE_INFINITY, '5', null]) {
+      assert.deepEqual(parseWebviewMessage({ ...base, elapsedMs }), base, String(elapsedMs));
+    }
+    assert.deepEqual(parseWebviewMessage({ ...base, replay: true }), { ...base, replay: true });
+    for (const replay of [false, 'true', 1]) assert.deepEqual(parseWebviewMessage({ ...base, replay }), base, String(replay));
+  });
 });
