@@ -99,4 +99,27 @@ describe('webview message validation', () => {
     assert.deepEqual(parseWebviewMessage({ ...base, replay: true }), { ...base, replay: true });
     for (const replay of [false, 'true', 1]) assert.deepEqual(parseWebviewMessage({ ...base, replay }), base, String(replay));
   });
+
+  it('accepts every exercise action and history direction, and a link into a lesson without a heading', () => {
+    for (const action of ['start', 'check', 'showSolution']) {
+      assert.deepEqual(parseWebviewMessage({ type: 'exercise', skillId: 'orm-basics', action }), { type: 'exercise', skillId: 'orm-basics', action });
+    }
+    for (const direction of ['back', 'forward']) assert.deepEqual(parseWebviewMessage({ type: 'history', direction }), { type: 'history', direction });
+    assert.deepEqual(parseWebviewMessage({ type: 'navigate', skillId: 'sql-fundamentals' }), { type: 'navigate', skillId: 'sql-fundamentals' });
+  });
+
+  it('matches ids and anchors as a whole, not a valid start or end of something else', () => {
+    const invalid: unknown[] = [
+      { type: 'navigate', skillId: 'sql-fundamentals', anchor: 'joins"><img src=x>' },
+      { type: 'navigate', skillId: 'sql-fundamentals', anchor: '"><img src=x>joins' },
+      { type: 'navigate', skillId: 'sql-fundamentals', anchor: 'a'.repeat(201) },
+      { type: 'navigate', skillId: 'sql-fundamentals/../../x' },
+      { type: 'navigate', skillId: '../../x/sql-fundamentals' },
+      { type: 'setComplete', skillId: 'orm-basics\n', complete: true },
+      { type: 'answerQuiz', render: 1, skillId: 'a', questionId: 'q/../x', choice: 0 },
+      { type: 'answerQuiz', render: 1, skillId: 'a', questionId: '../x-q', choice: 0 },
+    ];
+    for (const message of invalid) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));
+    assert.deepEqual(parseWebviewMessage({ type: 'navigate', skillId: 'a', anchor: 'a'.repeat(200) }), { type: 'navigate', skillId: 'a', anchor: 'a'.repeat(200) });
+  });
 });
