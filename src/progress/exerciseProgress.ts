@@ -6,6 +6,7 @@
  * readable value win) but never thrown away either.
  */
 import { EXERCISE_STACKS, isExerciseStack } from '../curriculum/exerciseStacks';
+import { isHintId } from '../curriculum/parseHints';
 import type { ExerciseLanguage } from '../curriculum/types';
 import type { SkillEntry } from './progressRecord';
 import { isPlainObject } from './progressRecord';
@@ -21,12 +22,8 @@ export interface ExerciseProgress {
 
 /** Exercises have 2–4 hints; more than this in a record is not something this path produced. */
 export const MAX_HINTS_PER_STACK = 8;
-const HINT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** A hint id as `exercise.json` may declare it: lowercase kebab-case, at most 64 characters. */
-export function isHintId(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 64 && HINT_ID.test(value);
-}
+export { isHintId };
 
 /** The readable part of one stack's progress in an entry; anything unreadable counts as absent. */
 export function exerciseProgressOf(entry: SkillEntry | undefined, stack: ExerciseStack): ExerciseProgress {
