@@ -33,7 +33,7 @@ const MODULES = {
   },
   scaffoldWriter: {
     files: ['src/scaffold/targetFs.ts', 'src/scaffold/applyScaffold.ts', 'src/scaffold/copyTree.ts', 'src/scaffold/scaffoldPlan.ts'],
-    tests: ['scaffold', 'robustness/scaffoldWriter'],
+    tests: ['targetFs', 'scaffold', 'robustness/scaffoldWriter'],
   },
   progress: {
     files: [
@@ -122,7 +122,7 @@ for (const name of chosen) {
     seconds,
     survivors: own
       .filter((result) => result.status === 'Survived' || result.status === 'NoCoverage')
-      .map((result) => `${relative(ROOT, result.fileName)}:${result.location.start.line + 1} ${result.status} ${result.mutatorName}: ${result.replacement ?? ''}`.slice(0, 200)),
+      .map((result) => `${relative(ROOT, result.fileName)}:${result.location.start.line} ${result.status} ${result.mutatorName}: ${result.replacement ?? ''}`.slice(0, 200)),
   };
 }
 const all = Object.values(modules).filter((module) => module.score !== null && module.score !== undefined);
