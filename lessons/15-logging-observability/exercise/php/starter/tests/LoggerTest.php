@@ -4,8 +4,9 @@ declare(strict_types=1);
 
 namespace Exercise\Tests;
 
-require_once __DIR__ . '/LogTestCase.php';
+require_once __DIR__ . '/Support/LogTestCase.php';
 
+use Exercise\Tests\Support\LogTestCase;
 use Exercise\RequestContext;
 
 final class LoggerTest extends LogTestCase

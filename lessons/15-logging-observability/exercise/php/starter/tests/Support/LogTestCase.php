@@ -2,7 +2,7 @@
 
 declare(strict_types=1);
 
-namespace Exercise\Tests;
+namespace Exercise\Tests\Support;
 
 use Exercise\Logger;
 use PHPUnit\Framework\TestCase;
