@@ -50,7 +50,7 @@ const MODULES = {
   },
   exerciseRunner: { files: ['src/exercises/exerciseRunner.ts', 'src/exercises/checkVerdict.ts', 'src/exercises/junitReport.ts'], tests: ['checkReport', 'exerciseRunner'] },
   // Not in the list, but one of its breakages (a CSP that gains 'unsafe-hashes' data:) lives here.
-  pageHtml: { files: ['src/lessonPanel/pageHtml.ts'], tests: ['pageHtml', 'robustness/untrustedWorkspace', 'lessonSession'] },
+  pageHtml: { files: ['src/lessonPanel/pageHtml.ts'], tests: ['pageHtml', 'pageLayout', 'robustness/untrustedWorkspace', 'lessonSession'] },
 };
 
 const { values } = parseArgs({
