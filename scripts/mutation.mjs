@@ -24,7 +24,7 @@ const GOAL = 85;
  */
 const MODULES = {
   protocol: { files: ['src/lessonPanel/protocol.ts'], tests: ['protocol', 'lessonSession', 'pageScript'] },
-  handler: { files: ['src/lessonPanel/lessonSession.ts', 'src/lessonPanel/quizSession.ts'], tests: ['lessonSession'] },
+  handler: { files: ['src/lessonPanel/lessonSession.ts', 'src/lessonPanel/quizSession.ts'], tests: ['lessonSession', 'lessonSessionRules'] },
   lessonActions: { files: ['src/lessonPanel/lessonActions.ts'], tests: ['lessonActions', 'lessonSession'] },
   linkPolicy: { files: ['src/lessons/linkPolicy.ts'], tests: ['linkPolicy', 'renderLesson', 'lessonSession'] },
   renderer: {
