@@ -29,7 +29,7 @@ const MODULES = {
   linkPolicy: { files: ['src/lessons/linkPolicy.ts'], tests: ['linkPolicy', 'renderLesson', 'lessonSession'] },
   renderer: {
     files: ['src/lessons/renderLesson.ts', 'src/lessons/highlight.ts', 'src/lessons/escapeHtml.ts', 'src/lessons/lessonLimits.ts'],
-    tests: ['lessonLimits', 'renderLesson', 'robustness/hostileMarkdown'],
+    tests: ['lessonLimits', 'renderRules', 'renderLesson', 'robustness/hostileMarkdown'],
     // Whole-path renders (every lesson, 7–25 s each on a shared machine) and the render worker (a
     // thread where no mutant is active) would run for every mutant; targeted tests cover the same code.
     skip: ['renders every lesson to the same HTML', 'every lesson of the path is well within the limits', 'keeps the host ticking', 'renders a lesson in a worker'],
