@@ -39,6 +39,10 @@ describe('lesson limits', () => {
     assert.deepEqual(checkLessonLimits('```\ncode\n```\n> > > > x', small), { kind: 'tooDeep', line: 4, depth: 4, limit: 3 });
     // A fence indented four spaces is code in a list, not a fence.
     assert.deepEqual(checkLessonLimits('    ```\n> > > > x', small), { kind: 'tooDeep', line: 2, depth: 4, limit: 3 });
+    // A single ~ or two backticks open no fence; a text starting with an empty line is read line by line.
+    assert.deepEqual(checkLessonLimits('~ not a fence\n> > > > x', small), { kind: 'tooDeep', line: 2, depth: 4, limit: 3 });
+    assert.deepEqual(checkLessonLimits('`` not a fence\n> > > > x', small), { kind: 'tooDeep', line: 2, depth: 4, limit: 3 });
+    assert.deepEqual(checkLessonLimits('\n> > > > x', small), { kind: 'tooDeep', line: 2, depth: 4, limit: 3 });
     // A fence resets the block count.
     const line = 'x'.repeat(30);
     assert.equal(checkLessonLimits(`${line}\n\`\`\`\nc\n\`\`\`\n${line}`, small), undefined);
@@ -69,6 +73,8 @@ describe('lesson limits', () => {
     assert.equal(nestingDepth('123456789. x'), 1, 'nine digits are a list marker');
     assert.equal(nestingDepth('1234567890. x'), 0, 'ten are not');
     assert.equal(nestingDepth('a. x'), 0);
+    assert.equal(nestingDepth('. x'), 0, 'a dot needs digits before it');
+    assert.equal(nestingDepth(') x'), 0);
     assert.equal(nestingDepth('\t- x'), 3, 'a tab is four columns: two levels, plus the item');
     assert.equal(nestingDepth('   - x'), 2, 'three columns are one level (rounded down), plus the item');
     assert.equal(nestingDepth('> - > x'), 3);

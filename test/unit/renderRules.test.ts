@@ -90,6 +90,7 @@ describe('renderer rules', () => {
   it('keeps the text a reader sees: no code, no toolbars, no link marks, one line per block', () => {
     const rendered = render('# T\n\nHello **world** [link](https://x.org/) &amp; <i>x</i>.\n\n```js\ncode()\n```\n\n- a\n- b\n\n| h |\n|---|\n| c |\n');
     assert.equal(rendered.text, 'T\nHello world link & <i>x</i>.\na\nb\nh\nc');
+    assert.equal(render('He said "hi",  it\'s   <b>fine</b>.').text, 'He said "hi", it\'s <b>fine</b>.');
     assert.match(rendered.html, /<div class="bp-table-scroll"><table>/);
   });
 
@@ -105,6 +106,8 @@ describe('renderer rules', () => {
     for (const [alias, language] of aliases) assert.equal(canonicalLanguage(alias), language, alias);
     assert.equal(highlightCode('<x> & y', 'rust'), '&lt;x&gt; &amp; y');
     assert.equal(highlightCode('<x>', '__proto__'), '&lt;x&gt;');
+    // A snippet with something the grammar calls illegal (an example cut short) is still highlighted.
+    assert.equal(highlightCode('{"a": 1} @', 'json'), '<span class="hljs-punctuation">{</span><span class="hljs-attr">&quot;a&quot;</span><span class="hljs-punctuation">:</span> <span class="hljs-number">1</span><span class="hljs-punctuation">}</span> @');
     assert.equal(highlightCode('const a = 1;', 'JS'), '<span class="hljs-keyword">const</span> a = <span class="hljs-number">1</span>;');
     for (const language of ['apache', 'bash', 'http', 'ini', 'json', 'php', 'sql', 'typescript', 'yaml']) {
       assert.match(highlightCode(language === 'php' ? '<?php echo 1;' : 'true', language), /hljs-|true/, language);
