@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'templates/**', 'lessons/**', 'test/fixtures/**', '.playground/**', 'docs/**', 'bench/tmp/**'] },
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.stryker-tmp/**', 'reports/**', '.vscode-test/**', 'templates/**', 'lessons/**', 'test/fixtures/**', '.playground/**', 'docs/**', 'bench/tmp/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
