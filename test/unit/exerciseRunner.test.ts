@@ -153,7 +153,6 @@ describe('exercise runner (Check Exercise) with a stand-in test tool', function 
   it('passes only when tests ran, none failed and the tool exited 0; the terminal shows the command and a summary', async () => {
     const { outcome, seen, run } = await check({ stdout: 'ok 1 - answers 200\n', report: PASSING, exitCode: 0 });
     assert.equal(outcome.status, 'passed');
-    assert.ok(outcome.status !== 'error');
     assert.equal(outcome.summary, '2 passed, 0 failed.');
     assert.deepEqual(outcome.failures, []);
     assert.equal(outcome.exitCode, 0);
@@ -188,7 +187,6 @@ describe('exercise runner (Check Exercise) with a stand-in test tool', function 
   it('fails with each failing test named and its message, and closes the terminal with 1', async () => {
     const { outcome, seen } = await check({ report: FAILING, exitCode: 1 });
     assert.equal(outcome.status, 'failed');
-    assert.ok(outcome.status !== 'error');
     assert.equal(outcome.summary, '1 passed, 1 failed.');
     assert.deepEqual(outcome.failures, [{ name: 'health › sends JSON', message: 'expected application/json' }]);
     assert.match(seen.terminal, /✗ health › sends JSON: expected application\/json/);
@@ -207,8 +205,7 @@ describe('exercise runner (Check Exercise) with a stand-in test tool', function 
     it(`never passes when ${when}`, async () => {
       const { outcome, seen } = await check(scenario);
       assert.equal(outcome.status, 'failed');
-      assert.ok(outcome.status !== 'error');
-      assert.match(outcome.summary, summary);
+        assert.match(outcome.summary, summary);
       assert.equal(seen.closedWith, 1);
     });
   }

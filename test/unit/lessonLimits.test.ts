@@ -1,8 +1,11 @@
-// The limits checked before a lesson is parsed, with small limits so each edge is cheap to reach.
+// The limits checked before a lesson is parsed.
 import * as assert from 'node:assert/strict';
 import { LESSON_LIMITS, checkLessonLimits, describeRefusal, nestingDepth } from '../../src/lessons/lessonLimits';
 
-const small = { maxChars: 1000, maxNesting: 3, maxBlockChars: 40 };
+type Limits = typeof LESSON_LIMITS;
+/** Small limits, so each edge is cheap to reach (the type pins the real values; tests may use others). */
+const limits = (values: { maxChars: number; maxNesting: number; maxBlockChars: number }) => values as unknown as Limits;
+const small = limits({ maxChars: 1000, maxNesting: 3, maxBlockChars: 40 });
 
 describe('lesson limits', () => {
   it('keeps the documented limits', () => {
@@ -10,8 +13,8 @@ describe('lesson limits', () => {
   });
 
   it('refuses a lesson longer than the character limit, and accepts one exactly at it', () => {
-    assert.equal(checkLessonLimits('a'.repeat(10), { ...small, maxChars: 10, maxBlockChars: 100 }), undefined);
-    assert.deepEqual(checkLessonLimits('a'.repeat(11), { ...small, maxChars: 10 }), { kind: 'tooLarge', chars: 11, limit: 10 });
+    assert.equal(checkLessonLimits('a'.repeat(10), limits({ ...small, maxChars: 10, maxBlockChars: 100 })), undefined);
+    assert.deepEqual(checkLessonLimits('a'.repeat(11), limits({ ...small, maxChars: 10 })), { kind: 'tooLarge', chars: 11, limit: 10 });
     assert.equal(checkLessonLimits(''), undefined);
   });
 
