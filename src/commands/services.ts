@@ -7,6 +7,7 @@ import type { ProgressStore } from '../progress/progressStore';
 import type { ReviewStore } from '../review/reviewStore';
 import type { Log } from '../ui/log';
 import type { Prompts } from '../ui/prompts';
+import type { ExerciseTesting } from '../testing/exerciseTestController';
 
 /** Everything the commands need, built once in activate(). */
 export interface Services {
@@ -15,6 +16,8 @@ export interface Services {
   readonly progress: ProgressStore;
   readonly panel: LessonPanel;
   readonly exerciseResults: ExerciseResults;
+  /** The Testing view, which also shows Check Exercise's results per test. */
+  readonly testing: Pick<ExerciseTesting, 'beginCheckRun'>;
   readonly log: Log;
   /** The review schedule: exported, imported and reset with progress. */
   readonly reviews: Pick<ReviewStore, 'exportable' | 'merge' | 'reset'>;
