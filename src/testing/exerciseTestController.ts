@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { EXERCISES_FOLDER, Settings } from '../constants';
 import { EXERCISE_STACKS, parseExerciseFolderName } from '../curriculum/exerciseStacks';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
+import { parseExercise } from '../curriculum/parseExercise';
 import type { ExerciseLanguage, Skill } from '../curriculum/types';
 import { skillLabel } from '../curriculum/types';
 import type { CheckRunObserver } from '../exercises/exerciseRunner';
@@ -21,7 +22,7 @@ import type { DiscoveredTest } from './discoveredTest';
 import { discoverNodeTests, isNodeTestFile } from './discoverNodeTests';
 import { discoverPhpTests, isPhpTestFile } from './discoverPhpTests';
 import type { HintTarget } from './hintLinks';
-import { hintForTest, readHintTargets, showHintCommandUri } from './hintLinks';
+import { hintForTest, showHintCommandUri } from './hintLinks';
 import type { RunSelection, SelectedTest } from './runArguments';
 import { testRunArguments } from './runArguments';
 import type { RunRecord } from './runRecorder';
@@ -283,14 +284,15 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
 
   // ---- Running ----
 
-  const hintCache = new Map<string, Promise<HintTarget[]>>();
-  function hintTargets(exercise: ExerciseFolder): Promise<HintTarget[]> {
+  const hintCache = new Map<string, Promise<readonly HintTarget[]>>();
+  /** The exercise's hints as bundled with the extension (each stack has its own exercise.json). */
+  function hintTargets(exercise: ExerciseFolder): Promise<readonly HintTarget[]> {
     const key = `${exercise.skill.folder}/${exercise.stack}`;
     let cached = hintCache.get(key);
     if (!cached) {
       const uri = vscode.Uri.joinPath(deps.extensionUri, 'lessons', exercise.skill.folder, 'exercise', exercise.stack, 'exercise.json');
       cached = Promise.resolve(vscode.workspace.fs.readFile(uri)).then(
-        (bytes) => readHintTargets(JSON.parse(new TextDecoder().decode(bytes))),
+        (bytes) => parseExercise(new TextDecoder().decode(bytes)).exercise?.hints ?? [],
         () => [],
       );
       hintCache.set(key, cached);

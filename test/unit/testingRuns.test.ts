@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import * as fc from 'fast-check';
 import type { CancellationLike } from '../../src/exercises/testProcess';
 import { runTestProcess } from '../../src/exercises/testProcess';
-import { hintForTest, readHintTargets, showHintCommandUri } from '../../src/testing/hintLinks';
+import { parseExercise } from '../../src/curriculum/parseExercise';
+import { readJUnitCases } from '../../src/exercises/junitReport';
+import { hintForTest, showHintCommandUri } from '../../src/testing/hintLinks';
+import { readRepoFile } from './helpers';
 import { nodeNamePattern, phpFilter, testRunArguments } from '../../src/testing/runArguments';
 import { RunRecorder } from '../../src/testing/runRecorder';
 
@@ -96,30 +99,27 @@ describe('Testing view: selecting tests to run', () => {
 });
 
 describe('Testing view: hints for failing tests', () => {
-  const json = {
-    hints: [
-      { id: 'concept', section: 's', text: 't', tests: ['POST /items answers 201'] },
-      { id: 'approach', text: 't' },
-      { id: 'fragment', text: 't', tests: ['POST /items answers 201', 'testRejectsAnExpiredToken'] },
-      { id: 7, tests: ['x'] },
-      'junk',
-    ],
-  };
-
-  it('reads hint ids and the tests they address, ignoring malformed entries', () => {
-    assert.deepEqual(readHintTargets(json), [
-      { id: 'concept', tests: ['POST /items answers 201'] },
-      { id: 'fragment', tests: ['POST /items answers 201', 'testRejectsAnExpiredToken'] },
-    ]);
-    assert.deepEqual(readHintTargets({}), []);
-    assert.deepEqual(readHintTargets(null), []);
-  });
+  const targets = [
+    { id: 'concept', tests: ['POST /items answers 201'] },
+    { id: 'approach', tests: [] },
+    { id: 'fragment', tests: ['POST /items answers 201', 'testRejectsAnExpiredToken'] },
+  ];
 
   it('offers the first hint that lists the failing test, and none for other tests', () => {
-    const targets = readHintTargets(json);
     assert.equal(hintForTest(targets, 'POST /items answers 201'), 'concept');
     assert.equal(hintForTest(targets, 'testRejectsAnExpiredToken'), 'fragment');
     assert.equal(hintForTest(targets, 'POST /items answers 20'), undefined);
+  });
+
+  it('meets the real exercise\'s hints with the names its runner reports (01 Node starter run)', () => {
+    const exercise = parseExercise(readRepoFile('lessons/01-http-fundamentals/exercise/node/exercise.json')).exercise;
+    assert.ok(exercise, 'the exercise parses');
+    const failing = readJUnitCases(readRepoFile('test/fixtures/junit/node24-starter.xml')) ?? [];
+    const offered = failing.map((testCase) => hintForTest(exercise.hints, testCase.name)).filter((id) => id !== undefined);
+    const named = new Set(exercise.hints.flatMap((hint) => hint.tests));
+    assert.ok(named.size > 0, 'the exercise names tests in its hints');
+    assert.equal(offered.length, failing.filter((testCase) => named.has(testCase.name)).length, 'every named test that failed offers its hint');
+    assert.ok(offered.length > 0, 'the failing run offers at least one hint');
   });
 
   it('links to the show-hint command with the skill, stack and hint as one argument', () => {
