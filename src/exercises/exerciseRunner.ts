@@ -42,7 +42,8 @@ export interface CheckRunOptions {
 /** Sees the same run as the terminal: its output as it comes, then how it ended and its test cases. */
 export interface CheckRunObserver {
   output(text: string): void;
-  finished(result: TestProcessResult, cases: readonly JUnitCase[] | undefined): void;
+  /** The check's outcome waits for this, so whoever reads the check's result finds the view up to date. */
+  finished(result: TestProcessResult, cases: readonly JUnitCase[] | undefined): Promise<void>;
 }
 
 export function summaryLines(verdict: Verdict): string[] {
@@ -79,7 +80,7 @@ export async function runExerciseTests(
   const toolchain = await resolveTestCommand(exercise.language, folder.fsPath, options.settings, createToolHost(folder.fsPath), join);
   if (!toolchain.ok) {
     const message = options.describeProblem(toolchain);
-    options.observer?.finished({ kind: 'spawnError', message }, undefined);
+    await options.observer?.finished({ kind: 'spawnError', message }, undefined);
     return { status: 'error', message, problem: toolchain, reason: 'toolchain' };
   }
 
@@ -97,7 +98,7 @@ export async function runExerciseTests(
       if (settled) return;
       settled = true;
       // The Testing view's run ends with the check, whichever way it ended.
-      if (!observed) options.observer?.finished({ kind: 'spawnError', message: outcome.status === 'error' ? outcome.message : outcome.summary }, undefined);
+      if (!observed) void options.observer?.finished({ kind: 'spawnError', message: outcome.status === 'error' ? outcome.message : outcome.summary }, undefined);
       write.fire(`\r\n${terminalLines.map((line) => line.replace(/\r?\n/g, '\r\n')).join('\r\n')}\r\n`);
       close.fire(exitCode);
       for (const link of links) link.dispose();
@@ -111,10 +112,10 @@ export async function runExerciseTests(
           : vscode.l10n.t('The check was cancelled; nothing was recorded.');
       finish({ status: 'error', message, reason }, [`■ ${message}`], 1);
     };
-    const ended = (result: TestProcessResult) => {
+    const ended = async (result: TestProcessResult) => {
       const cases = result.kind === 'exited' && result.reportXml !== undefined ? readJUnitCases(result.reportXml) : undefined;
       observed = true;
-      options.observer?.finished(result, cases);
+      await options.observer?.finished(result, cases);
       if (result.kind === 'spawnError') {
         return finish({ status: 'error', message: vscode.l10n.t('The tests could not be started: {0}', result.message), reason: 'task' }, [result.message], 1);
       }
@@ -156,9 +157,9 @@ export async function runExerciseTests(
       close: () => closed.cancel(),
     };
     // Cancel before the terminal opened: nothing was started.
-    links.push(cancel.token.onCancellationRequested(() => started || ended({ kind: 'cancelled' })));
+    links.push(cancel.token.onCancellationRequested(() => void (started || ended({ kind: 'cancelled' }))));
     if (cancel.token.isCancellationRequested) {
-      ended({ kind: 'cancelled' });
+      void ended({ kind: 'cancelled' });
       return;
     }
 

@@ -143,16 +143,33 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
       return [];
     }
     const { skills } = await deps.library.catalog();
-    return entries
-      .filter(([, type]) => type & vscode.FileType.Directory)
-      .map(([name]) => ({ name, parsed: parseExerciseFolderName(name, skills) }))
-      .filter((entry): entry is { name: string; parsed: NonNullable<typeof entry.parsed> } => entry.parsed !== undefined)
-      .map(({ name, parsed }) => ({
-        skill: skills.find((skill) => skill.id === parsed.skillId) as Skill,
-        stack: parsed.stack,
-        folderName: name,
-        uri: vscode.Uri.joinPath(base, name),
-      }));
+    const found: ExerciseFolder[] = [];
+    for (const [name, type] of entries) {
+      const parsed = type & vscode.FileType.Directory ? parseExerciseFolderName(name, skills) : undefined;
+      const skill = parsed && skills.find((candidate) => candidate.id === parsed.skillId);
+      if (!parsed || !skill) continue;
+      const uri = vscode.Uri.joinPath(base, name);
+      found.push({ skill, stack: parsed.legacy ? await legacyFolderStack(uri, parsed.stack) : parsed.stack, folderName: name, uri });
+    }
+    return found;
+  }
+
+  /**
+   * A folder named `NN-id` holds whichever stack was started into it; its project file says which
+   * (the name's usual stack only when neither is there).
+   */
+  async function legacyFolderStack(folder: vscode.Uri, usual: ExerciseLanguage): Promise<ExerciseLanguage> {
+    const has = async (name: string) => {
+      try {
+        await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, name));
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    if (await has('phpunit.xml')) return 'php';
+    if (await has('package.json')) return 'node';
+    return usual;
   }
 
   function testDesired(exercise: ExerciseFolder, fileId: string, fileUri: vscode.Uri, file: string, found: DiscoveredTest, parents: readonly string[], flattenClass: boolean): Desired[] {
@@ -300,8 +317,11 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     return cached;
   }
 
+  // Asking the workbench for its commands is a round trip; once the command exists it stays.
+  let hintCommandSeen = false;
   async function hintCommandAvailable(): Promise<boolean> {
-    return (await vscode.commands.getCommands(true)).includes(SHOW_HINT_COMMAND);
+    hintCommandSeen ||= (await vscode.commands.getCommands(true)).includes(SHOW_HINT_COMMAND);
+    return hintCommandSeen;
   }
 
   function exerciseItemOf(item: vscode.TestItem): vscode.TestItem | undefined {
@@ -574,11 +594,10 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
       for (const item of leaves(exerciseItem)) run.started(item);
       return {
         output: (text) => run.appendOutput(crlf(text)),
-        finished: (result, cases) => {
-          void report(run, unit, result, cases)
+        finished: (result, cases) =>
+          report(run, unit, result, cases)
             .catch((error: unknown) => deps.log.error(`Testing view: reporting the check failed: ${error instanceof Error ? error.message : String(error)}`))
-            .finally(() => run.end());
-        },
+            .finally(() => run.end()),
       };
     },
     run: async (include, token) => {
