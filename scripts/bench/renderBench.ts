@@ -83,7 +83,7 @@ function buildPage(catalog: Catalog, lesson: Loaded): string {
       next: catalog.skills[index + 1],
       lessonHtml: localiseLessonHtml(rendered.html, ENGLISH_CODE_LABELS, { trusted: true }),
       quiz: content.quiz,
-      exercise: content.exercise ? { title: content.exercise.title, language: content.exercise.language } : undefined,
+      exercise: content.exercise ? { title: content.exercise.title, stack: content.exercise.language, stacks: [...content.exercises.keys()] } : undefined,
       workspaceTrusted: true,
       labels,
     },

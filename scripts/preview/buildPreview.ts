@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCatalog } from '../../src/curriculum/parseCatalog';
+import { expectedStacks } from '../../src/curriculum/exerciseStacks';
 import { parseQuiz } from '../../src/curriculum/parseQuiz';
 import { parseExercise } from '../../src/curriculum/parseExercise';
 import { buildPageHtml } from '../../src/lessonPanel/pageHtml';
@@ -18,13 +19,14 @@ export function previewPages(root: string, base: string): { folder: string; html
     const dir = join(root, 'lessons', skill.folder);
     const markdown = readFileSync(join(dir, 'lesson.md'), 'utf8');
     const rendered = renderLesson(markdown, catalogLinkOptions(catalog));
-    const exercise = parseExercise(readFileSync(join(dir, 'exercise', 'exercise.json'), 'utf8')).exercise;
+    const stacks = expectedStacks(skill.id).filter((stack) => existsSync(join(dir, 'exercise', stack, 'exercise.json')));
+    const exercise = stacks[0] && parseExercise(readFileSync(join(dir, 'exercise', stacks[0], 'exercise.json'), 'utf8')).exercise;
     const html = buildPageHtml(
       {
         skill, stageTitle: catalog.stages.find((stage) => stage.id === skill.stageId)?.title ?? '', position: index + 1, total: catalog.skills.length,
         complete: false, previous: catalog.skills[index - 1], next: catalog.skills[index + 1], lessonHtml: localiseLessonHtml(rendered.html, ENGLISH_CODE_LABELS, { trusted: true }),
         quiz: parseQuiz(readFileSync(join(dir, 'quiz.json'), 'utf8')).questions,
-        exercise: exercise ? { title: exercise.title, language: exercise.language } : undefined, workspaceTrusted: true, labels: LABELS,
+        exercise: exercise ? { title: exercise.title, stack: exercise.language, stacks } : undefined, workspaceTrusted: true, labels: LABELS,
       },
       { cspSource: base, asWebviewUri: (path) => `${base}/${path}` },
       'preview',

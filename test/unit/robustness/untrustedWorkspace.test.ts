@@ -30,7 +30,7 @@ function page(workspaceTrusted: boolean, lessonMarkdown: string): string {
   const model: PageModel = {
     skill, stageTitle: 'Data', position: 8, total: 22, complete: false,
     lessonHtml: renderLesson(lessonMarkdown, { skillIdForFolder: () => undefined }).html,
-    quiz: [], exercise: { title: 'Models', language: 'php' }, workspaceTrusted, labels,
+    quiz: [], exercise: { title: 'Models', stack: 'php', stacks: ['php'] }, workspaceTrusted, labels,
   };
   return buildPageHtml(model, resources, createNonce());
 }
