@@ -8,7 +8,8 @@ import { exerciseFolderNameFor, startedStacks } from './exerciseFolders';
 /**
  * Which stacks of which skills the learner has started in this workspace, from one listing of
  * backend-path-exercises/. Cached: the tree asks on every refresh, and the listing changes only when
- * an exercise is started or reset, or the workspace folders change.
+ * an exercise is started or reset, a folder right under backend-path-exercises/ appears or goes,
+ * or the workspace folders change.
  */
 export class StartedExercises implements vscode.Disposable {
   private cache: Promise<ReadonlyMap<string, readonly ExerciseLanguage[]>> | undefined;
@@ -17,7 +18,14 @@ export class StartedExercises implements vscode.Disposable {
   private readonly subscription: vscode.Disposable;
 
   constructor(private readonly catalog: () => Promise<Catalog>) {
-    this.subscription = vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh());
+    // Only folders right under backend-path-exercises/ (and that folder itself) matter: the learner
+    // may delete or rename an exercise folder by hand. Edits inside an exercise are not watched.
+    const watchers = [`**/${EXERCISES_FOLDER}`, `**/${EXERCISES_FOLDER}/*`].map((glob) => vscode.workspace.createFileSystemWatcher(glob, false, true, false));
+    this.subscription = vscode.Disposable.from(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.refresh()),
+      ...watchers,
+      ...watchers.flatMap((watcher) => [watcher.onDidCreate(() => this.refresh()), watcher.onDidDelete(() => this.refresh())]),
+    );
   }
 
   /** Reads the folder again on next use (after Start, Reset or Check touched it). */

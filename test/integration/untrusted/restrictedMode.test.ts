@@ -45,7 +45,8 @@ describe('Restricted Mode', function () {
 
   it('hides Check Exercise from every menu and the Command Palette', () => {
     const menus = (extension().packageJSON as { contributes: { menus: Record<string, MenuEntry[]> } }).contributes.menus;
-    const entries = Object.values(menus).flat().filter((entry) => entry.command === Commands.checkExercise);
+    const checks: string[] = [Commands.checkExercise, Commands.checkExerciseInPhp, Commands.checkExerciseInNode];
+    const entries = Object.values(menus).flat().filter((entry) => checks.includes(entry.command));
     assert.ok(entries.some((entry) => entry.when !== undefined), 'Check Exercise has menu entries');
     for (const entry of entries) {
       assert.match(entry.when ?? '', /\bisWorkspaceTrusted\b/, `menu entry ${JSON.stringify(entry)}`);
