@@ -126,8 +126,9 @@ describe('exercises', function () {
         const outcome = await vscode.commands.executeCommand<Outcome>(Commands.checkExercise, argument);
         assert.strictEqual(outcome.status, 'passed', `the solved exercise passes (${outcome.message ?? ''})`);
         assert.ok(storedCompleted(api).includes(skillId), 'the skill is ticked in stored progress');
-        const stored = api.storedProgress() as { skills: Record<string, { exercisePassedAt?: string }> };
+        const stored = api.storedProgress() as { skills: Record<string, { exercisePassedAt?: string; exercises?: Record<string, { passedAt?: string }> }> };
         assert.ok(stored.skills[skillId].exercisePassedAt, 'the pass is recorded');
+        assert.ok(stored.skills[skillId].exercises?.[stack]?.passedAt, `the pass is recorded for ${stack}`);
         assert.match(await skillDescription(api, skillId), new RegExp(`${stack === 'php' ? 'PHP' : 'Node\\.js'} ✓`), 'the tree shows the passed check');
       });
     });

@@ -2,7 +2,7 @@
 // each lives in the workspace, and how the card and the tree show them.
 import * as assert from 'node:assert/strict';
 import { LessonLibrary } from '../../src/curriculum/lessonLibrary';
-import type { Catalog, Skill } from '../../src/curriculum/types';
+import type { Catalog, ExerciseLanguage, ExerciseSpec, Skill } from '../../src/curriculum/types';
 import { exerciseFolderNameFor, startedStacks } from '../../src/exercises/exerciseFolders';
 import { ExerciseResults } from '../../src/exercises/exerciseResults';
 import { decideStack, parseStackSetting } from '../../src/exercises/stackChoice';
@@ -31,6 +31,15 @@ function libraryOver(files: Record<string, string>): { library: LessonLibrary; r
   });
   return { library, reads };
 }
+
+const spec = (language: ExerciseLanguage, title: string): ExerciseSpec => ({
+  language,
+  title,
+  files: ['a'],
+  testCommand: language === 'php' ? 'phpunit' : 'node --test',
+  objectives: [],
+  hints: [],
+});
 
 const skill = (id: string): Skill => {
   const found = CATALOG.skills.find((candidate) => candidate.id === id);
@@ -176,10 +185,10 @@ describe('stacks: passes and status', () => {
 
   it('gives the dashboard each stack\'s status', async () => {
     const sql = skill('sql-fundamentals');
-    const exercises = new Map([
-      ['php', { language: 'php', title: 'p', files: ['a'], testCommand: 'phpunit', objectives: [] }],
-      ['node', { language: 'node', title: 'n', files: ['a'], testCommand: 'node --test', objectives: [] }],
-    ] as const);
+    const exercises = new Map<ExerciseLanguage, ExerciseSpec>([
+      ['php', spec('php', 'p')],
+      ['node', spec('node', 'n')],
+    ]);
     const facts = await reviewFacts(
       { isComplete: () => false, quizBest: () => undefined, entry: () => ({ exercises: { node: { passedAt: '2026-01-01T00:00:00.000Z' } } }) },
       { get: (_skillId, stack) => (stack === 'php' ? 'failed' : undefined) },
@@ -236,10 +245,10 @@ describe('stacks: the lesson page', () => {
   });
 
   it('passes the button\'s stack to the command, and shows the stack the extension picks', async () => {
-    const exercises = new Map([
-      ['php', { language: 'php', title: 'PHP health', files: ['a'], testCommand: 'phpunit', objectives: [] }],
-      ['node', { language: 'node', title: 'Node health', files: ['a'], testCommand: 'node --test', objectives: [] }],
-    ] as const);
+    const exercises = new Map<ExerciseLanguage, ExerciseSpec>([
+      ['php', spec('php', 'PHP health')],
+      ['node', spec('node', 'Node health')],
+    ]);
     const harness = new Harness({
       content: { [http.id]: { rendered: { html: '', codeBlocks: [], headings: [], text: '' } as never, quiz: [], exercises, exercise: exercises.get('php'), problems: [] } },
     });
