@@ -49,11 +49,14 @@ export class StartedExercises implements vscode.Disposable {
   private async list(): Promise<ReadonlyMap<string, readonly ExerciseLanguage[]>> {
     const root = vscode.workspace.workspaceFolders?.[0];
     if (!root) return new Map();
+    const folder = vscode.Uri.joinPath(root.uri, EXERCISES_FOLDER);
+    // Checked first: reading a missing folder works but makes VS Code log an error each time.
+    if (!(await uriExists(folder))) return new Map(); // no exercise started yet
     let entries: [string, vscode.FileType][];
     try {
-      entries = await vscode.workspace.fs.readDirectory(vscode.Uri.joinPath(root.uri, EXERCISES_FOLDER));
+      entries = await vscode.workspace.fs.readDirectory(folder);
     } catch {
-      return new Map(); // no exercise started yet
+      return new Map(); // removed in between, or not a folder
     }
     return startedStacks(entries.map(([name]) => name), (await this.catalog()).skills);
   }

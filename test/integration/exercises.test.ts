@@ -404,7 +404,8 @@ describe('exercises', function () {
       fs.rmSync(link, { recursive: true, force: true });
       fs.symlinkSync(outside, link);
       try {
-        const outcome = await vscode.commands.executeCommand<Outcome & { refused?: string }>(Commands.startExercise, 'request-response-cycle');
+        // The legacy NN-id folder is the Node.js exercise of skill 2 (its stack before both existed).
+        const outcome = await vscode.commands.executeCommand<Outcome & { refused?: string }>(Commands.startExercise, { skillId: 'request-response-cycle', stack: 'node' });
         assert.deepStrictEqual(outcome.written, []);
         assert.ok(outcome.refused?.includes(link), outcome.refused);
         assert.deepStrictEqual(fs.readdirSync(outside), [], 'nothing was written outside');

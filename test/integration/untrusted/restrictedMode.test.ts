@@ -116,7 +116,8 @@ describe('Restricted Mode', function () {
     fs.mkdirSync(path.dirname(link), { recursive: true });
     fs.symlinkSync(outside, link);
     try {
-      const outcome = await vscode.commands.executeCommand<{ written: string[]; refused?: string }>(Commands.startExercise, 'http-fundamentals');
+      // The legacy NN-id folder is skill 1's Node.js exercise; named, since the skill has both stacks.
+      const outcome = await vscode.commands.executeCommand<{ written: string[]; refused?: string }>(Commands.startExercise, { skillId: 'http-fundamentals', stack: 'node' });
       assert.deepStrictEqual(outcome.written, []);
       assert.ok(outcome.refused?.includes(link), outcome.refused);
       assert.deepStrictEqual(fs.readdirSync(outside), []);
