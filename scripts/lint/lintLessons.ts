@@ -8,6 +8,7 @@ import { root } from '../lib/runTs.mjs';
 import { assessExerciseObjectives, assessLongestTellShare, assessQuiz, assessReviewDate, todayIso } from './assessmentRules';
 import { checkSamples } from './codeChecks';
 import { checkExerciseLayout, checkExerciseStacks, presentStacks } from './exerciseRules';
+import { checkHints, lessonHeadingIds, readHintSources } from './hintRules';
 import { analyseLesson } from './lessonRules';
 import { compareWithSeed } from './seed';
 
@@ -23,6 +24,8 @@ export async function lintLessons(options: { only?: string }): Promise<boolean> 
   let checked = 0;
   let questionCount = 0;
   let longestTells = 0;
+  let exerciseCount = 0;
+  let exercisesWithHints = 0;
 
   for (const skill of catalog.skills) {
     if (options.only && options.only !== skill.folder && options.only !== skill.id) continue;
@@ -31,6 +34,7 @@ export async function lintLessons(options: { only?: string }): Promise<boolean> 
     const problems: string[] = [];
     report.set(skill.folder, problems);
     const lessonPath = join(dir, 'lesson.md');
+    const headingIds = existsSync(lessonPath) ? lessonHeadingIds(readFileSync(lessonPath, 'utf8'), catalog) : new Set<string>();
     if (!existsSync(lessonPath)) {
       problems.push('lesson.md is missing: the panel would show "lesson in preparation"');
     } else {
@@ -59,11 +63,18 @@ export async function lintLessons(options: { only?: string }): Promise<boolean> 
       const layout = checkExerciseLayout(join(dir, 'exercise', stack), objectiveCount, stack);
       problems.push(...layout.problems.map((problem) => `exercise/${stack}: ${problem}`));
       if (layout.exercise) problems.push(...assessExerciseObjectives(layout.exercise.objectives, objectiveCount).map((problem) => `exercise/${stack}: ${problem}`));
+      if (layout.exercise) {
+        const hintProblems = checkHints(layout.exercise.hints, { headingIds, lessonFolders: folders, ...readHintSources(join(dir, 'exercise', stack)) });
+        problems.push(...hintProblems.map((problem) => `exercise/${stack}: ${problem}`));
+        exercisesWithHints += layout.exercise.hints.length > 0 ? 1 : 0;
+      }
+      exerciseCount += 1;
     }
   }
 
   if (!options.only) report.set('quizzes (whole path)', assessLongestTellShare(longestTells, questionCount));
   console.log(`quizzes: ${questionCount} questions; the answer is the strictly longest choice in ${longestTells}`);
+  console.log(`hints: ${exercisesWithHints} of ${exerciseCount} exercises have hints`);
   let failures = 0;
   for (const [name, problems] of report) {
     if (problems.length === 0) continue;

@@ -1,9 +1,14 @@
+import { parseHints } from './parseHints';
 import type { ExerciseSpec } from './types';
 import { ValidationErrors, isRecord, nonEmptyString } from './validation';
 
 const TEST_COMMANDS = { node: 'node --test', php: 'phpunit' } as const;
 
-/** Parses exercise.json. Paths must stay inside the exercise: no absolute paths, no `..`. */
+/**
+ * Parses exercise.json. Paths must stay inside the exercise: no absolute paths, no `..`. Problems
+ * with hints alone still give the exercise (with its well-formed hints), so the linter goes on
+ * checking it and the extension still offers it.
+ */
 export function parseExercise(
   text: string,
   options: { readonly strict?: boolean; readonly objectiveCount?: number } = {},
@@ -31,10 +36,13 @@ export function parseExercise(
     errors.add(`exercise.json testCommand must be "${expectedCommand}" for ${String(language)}`);
   }
   const objectives = parseObjectiveNumbers(raw.objectives, options, errors);
-  if (!errors.ok || !expectedCommand) return { problems: errors.messages };
+  // A hint that is not well-formed does not withhold the exercise: it is reported, and left out.
+  const hintErrors = new ValidationErrors();
+  const hints = parseHints(raw.hints, options, hintErrors);
+  if (!errors.ok || !expectedCommand) return { problems: [...errors.messages, ...hintErrors.messages] };
   return {
-    exercise: { language: language as ExerciseSpec['language'], title, files, testCommand: expectedCommand, objectives },
-    problems: [],
+    exercise: { language: language as ExerciseSpec['language'], title, files, testCommand: expectedCommand, objectives, hints },
+    problems: hintErrors.messages,
   };
 }
 

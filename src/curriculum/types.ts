@@ -69,6 +69,19 @@ export interface ExerciseSpec {
   readonly testCommand: 'node --test' | 'phpunit';
   /** 1-based numbers of the skill objectives the exercise's tests practise. */
   readonly objectives: readonly number[];
+  /** Progressive hints, revealed one at a time: the concept, the approach, a near-solution fragment. */
+  readonly hints: readonly ExerciseHint[];
+}
+
+export interface ExerciseHint {
+  /** Lowercase kebab-case, unique in the exercise; progress stores it, so it never changes once published. */
+  readonly id: string;
+  /** Markdown, rendered like a lesson (raw HTML escaped). */
+  readonly text: string;
+  /** The slug of the lesson heading to revisit (its page id without `h-`); the first hint has one. */
+  readonly section?: string;
+  /** Names of the tests this hint addresses, as the runner reports them. */
+  readonly tests: readonly string[];
 }
 
 export function skillFolder(skill: Pick<Skill, 'number' | 'id'>): string {

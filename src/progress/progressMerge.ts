@@ -2,10 +2,12 @@
  * Merging two views of the same learner's progress, e.g. two windows whose writes reach each other
  * late. Per skill the entries are merged by their timestamps (`updatedAt` for any change, `markedAt`
  * for a tick or untick), so a tick in one window and a tick in another both survive and the later of a
- * tick and an untick wins; scores and pass dates only ever improve; a reset (`resetAt`) drops what was
+ * tick and an untick wins; scores and pass dates only ever improve, revealed hints are never forgotten
+ * (`exerciseProgress.ts`); a reset (`resetAt`) drops what was
  * changed before it. The merge is commutative and idempotent, so every window converges on the
  * same record whichever order the writes arrive in.
  */
+import { exercisesTieText, mergeExercises } from './exerciseProgress';
 import type { ProgressRecord, SkillEntry } from './progressRecord';
 import { isPlainObject } from './progressRecord';
 import { canonicalJson, isoTime, uniqueValues } from './progressValues';
@@ -38,10 +40,11 @@ function later(a: SkillEntry, b: SkillEntry, key: 'updatedAt' | 'markedAt', text
 }
 
 const COMPLETION_FIELDS = ['completed', 'completedAt', 'markedAt'] as const;
-const SEPARATELY_MERGED = new Set<string>([...COMPLETION_FIELDS, 'quizBest', 'exercisePassedAt']);
+const SEPARATELY_MERGED = new Set<string>([...COMPLETION_FIELDS, 'quizBest', 'exercisePassedAt', 'exercises']);
 const completionText = (entry: SkillEntry) => canonicalJson(COMPLETION_FIELDS.map((field) => entry[field]));
 /** The fields the last change decides; the tie-break looks only at them, or merging twice could differ. */
-const otherFieldsText = (entry: SkillEntry) => canonicalJson(Object.fromEntries(Object.entries(entry).filter(([key]) => !SEPARATELY_MERGED.has(key))));
+const otherFieldsText = (entry: SkillEntry) =>
+  canonicalJson([Object.fromEntries(Object.entries(entry).filter(([key]) => !SEPARATELY_MERGED.has(key))), exercisesTieText(entry.exercises)]);
 
 /** Orders quiz scores: a higher share wins, then more questions, then the earlier date, then the text. */
 export function betterScore(a: unknown, b: unknown): unknown {
@@ -79,7 +82,8 @@ export function mergeEntries(a: SkillEntry, b: SkillEntry): SkillEntry {
   for (const field of COMPLETION_FIELDS) merged[field] = marked[field];
   merged.quizBest = betterScore(a.quizBest, b.quizBest);
   merged.exercisePassedAt = earlierDate(a.exercisePassedAt, b.exercisePassedAt);
-  for (const key of [...COMPLETION_FIELDS, 'quizBest', 'exercisePassedAt']) if (merged[key] === undefined) delete merged[key];
+  merged.exercises = mergeExercises(winner.exercises, loser.exercises);
+  for (const key of SEPARATELY_MERGED) if (merged[key] === undefined) delete merged[key];
   return merged;
 }
 

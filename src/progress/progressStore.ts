@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { MementoLike } from './mementoLike';
 import { Emitter } from './mementoLike';
+import { isExerciseStack } from '../curriculum/exerciseStacks';
+import type { ExerciseProgress, ExerciseStack } from './exerciseProgress';
+import { MAX_HINTS_PER_STACK, exerciseProgressOf, isHintId, withStackProgress } from './exerciseProgress';
 import { mergeRecords } from './progressMerge';
 import type { ParsedProgress, ProgressRecord, SkillEntry } from './progressRecord';
 import {
   MAX_RECORD_BYTES,
   emptyProgress,
   isEntryComplete,
+  isPlainObject,
   parseProgressRecord,
   quizBestOf,
   recordBytes,
@@ -217,11 +221,44 @@ export class ProgressStore {
     });
   }
 
-  recordExercisePass(skillId: string): Promise<WriteOutcome> {
+  /**
+   * Notes a passing check: the skill's first pass of any stack (`exercisePassedAt`, which the tree
+   * and the dashboard read) and, given the stack, that stack's first pass. Later passes change nothing.
+   */
+  recordExercisePass(skillId: string, stack?: ExerciseStack): Promise<WriteOutcome> {
     return this.write('edit', [skillId], (record) => {
+      const entry = record.skills.get(skillId);
+      const changes: Record<string, unknown> = {};
       const stamp = this.stamp();
-      return withEntry(record, skillId, { exercisePassedAt: stamp }, stamp);
+      if (isoTime(entry?.exercisePassedAt) === undefined) changes.exercisePassedAt = stamp;
+      if (stack !== undefined && isExerciseStack(stack) && exerciseProgressOf(entry, stack).passedAt === undefined) {
+        changes.exercises = withStackProgress(entry, stack, { passedAt: stamp });
+      }
+      return Object.keys(changes).length === 0 ? undefined : withEntry(record, skillId, changes, stamp);
     });
+  }
+
+  /**
+   * Remembers that the learner revealed a hint of a skill's exercise in one stack: its id is added
+   * once, after the ones revealed before. Ids that are not hint ids, and more than
+   * MAX_HINTS_PER_STACK hints, are refused ('unchanged'): the synced record stays small.
+   */
+  revealHint(skillId: string, stack: ExerciseStack, hintId: string): Promise<WriteOutcome> {
+    return this.write('edit', [skillId], (record) => {
+      if (!isExerciseStack(stack) || !isHintId(hintId)) return undefined;
+      const entry = record.skills.get(skillId);
+      const { hints } = exerciseProgressOf(entry, stack);
+      if (hints.includes(hintId) || hints.length >= MAX_HINTS_PER_STACK) return undefined;
+      const stamp = this.stamp();
+      const own = entry?.exercises;
+      const stored = isPlainObject(own) && isPlainObject(own[stack]) && Array.isArray(own[stack].hints) ? own[stack].hints : [];
+      return withEntry(record, skillId, { exercises: withStackProgress(entry, stack, { hints: [...stored, hintId] }) }, stamp);
+    });
+  }
+
+  /** One stack's exercise progress of a skill: its first pass and the hint ids revealed, in order. */
+  exerciseProgress(skillId: string, stack: ExerciseStack): ExerciseProgress {
+    return exerciseProgressOf(this.current().skills.get(skillId), stack);
   }
 
   /** Clears everything (progress, quarantine, unknown fields) but the learner seed. Ask first. */

@@ -2,8 +2,9 @@
  * Export and Import. An import is validated completely before anything is merged: the wrapper and
  * the record's shape must be right (else ImportError, nothing changes); within it, every skill id
  * must be one of the catalog's, every date a real ISO 8601 moment, every quiz score possible for that
- * skill's quiz. Values that fail are dropped and listed, never stored.
+ * skill's quiz, every exercise stack a known one with well-formed hint ids (`exerciseProgress.ts`). Values that fail are dropped and listed, never stored.
  */
+import { cleanImportedExercises, firstImportedPass, mergeImportedExercises } from './exerciseProgress';
 import type { ProgressRecord, SkillEntry } from './progressRecord';
 import { PROGRESS_RECORD_VERSION, emptyProgress, isPlainObject, serializeProgressRecord } from './progressRecord';
 import { betterScore, earlierDate } from './progressMerge';
@@ -38,7 +39,7 @@ export interface ImportedProgress {
   readonly ignored: readonly string[];
 }
 
-const ENTRY_FIELDS = new Set(['completed', 'completedAt', 'updatedAt', 'markedAt', 'quizBest', 'exercisePassedAt', 'readAt']);
+const ENTRY_FIELDS = new Set(['completed', 'completedAt', 'updatedAt', 'markedAt', 'quizBest', 'exercisePassedAt', 'readAt', 'exercises']);
 const SCORE_FIELDS = new Set(['correct', 'total', 'at']);
 const TOP_FIELDS = new Set(['version', 'skills', 'quarantine', 'learnerSeed', 'resetAt']);
 
@@ -118,6 +119,9 @@ function cleanEntry(skillId: string, entry: Record<string, unknown>, quizLength:
       ignored.push(`${where}: unknown field ${preview(field)}`);
     } else if (field === 'completed') {
       clean.completed = value;
+    } else if (field === 'exercises') {
+      const exercises = cleanImportedExercises(where, value, now, ignored);
+      if (exercises) clean.exercises = exercises;
     } else if (field === 'quizBest') {
       const score = isPlainObject(value) ? value : undefined;
       const extraField = score && Object.keys(score).find((key) => !SCORE_FIELDS.has(key));
@@ -150,7 +154,7 @@ export interface MergeResult {
 
 /**
  * Merges validated imported progress into the current one. Nothing is ever lost: completion only
- * grows, the better quiz score wins, the earlier dates win, the learner seed stays the store's own.
+ * grows, the better quiz score wins, the earlier dates win, revealed hints of both are kept, the learner seed stays the store's own.
  * Entries the import changes are stamped `updatedAt` (and `markedAt` when completion changed) with
  * now, so they outlive an earlier reset and win over other windows' older views.
  */
@@ -168,7 +172,10 @@ export function mergeImport(current: ProgressRecord, incoming: ProgressRecord, n
       merged.completedAt = earlierDate(progressDate(ours.completedAt, now), theirs.completedAt);
     }
     merged.quizBest = betterScore(ours.quizBest, theirs.quizBest);
-    merged.exercisePassedAt = earlierDate(progressDate(ours.exercisePassedAt, now), theirs.exercisePassedAt);
+    // A pass of either stack is a pass of the skill: exercisePassedAt is the first of any.
+    const theirPass = earlierDate(theirs.exercisePassedAt, isPlainObject(theirs.exercises) ? firstImportedPass(theirs.exercises) : undefined);
+    merged.exercisePassedAt = earlierDate(progressDate(ours.exercisePassedAt, now), theirPass);
+    if (isPlainObject(theirs.exercises)) merged.exercises = mergeImportedExercises(ours.exercises, theirs.exercises, now);
     for (const key of ['completedAt', 'quizBest', 'exercisePassedAt']) {
       if (merged[key] === undefined) merged[key] = ours[key];
       if (merged[key] === undefined) delete merged[key];

@@ -32,14 +32,28 @@ export function registerTree(provider: SkillTreeProvider, progress: ProgressStor
       }
     }),
   );
-  return {
-    view,
-    async revealSkill(skillId) {
-      if (!view.visible) return false;
-      const node = await provider.nodeForSkill(skillId);
-      if (!node) return false;
+  // Reveals run one after another: two overlapping reveals (or a reveal racing a refresh) make VS Code
+  // fetch a stage's children twice and reject with "Element with id … is already registered".
+  let revealing: Promise<unknown> = Promise.resolve();
+  const reveal = async (skillId: string): Promise<boolean> => {
+    if (!view.visible) return false;
+    const node = await provider.nodeForSkill(skillId);
+    if (!node) return false;
+    try {
       await view.reveal(node, { select: true, focus: false, expand: true });
       return true;
+    } catch (error) {
+      // Only the highlight is lost; the lesson still opens.
+      log.warn(`Could not select ${skillId} in the tree: ${String(error)}`);
+      return false;
+    }
+  };
+  return {
+    view,
+    revealSkill(skillId) {
+      const next = revealing.then(() => reveal(skillId));
+      revealing = next.catch(() => undefined);
+      return next;
     },
     dispose: () => disposable.dispose(),
   };

@@ -237,6 +237,29 @@ const HOSTILE: HostileCase[] = [
       assert.equal(stored.isAdmin, undefined);
     },
   },
+  // Written as text so "__proto__" arrives as an own key, as it would from a file.
+  ...[
+    '{"php":{"hints":["<img src=x onerror=alert(1)>"]}}',
+    `{"php":{"hints":["${'x'.repeat(65)}"]}}`,
+    '{"php":{"hints":"__proto__"}}',
+    '{"php":{"passedAt":"2099-01-01T00:00:00.000Z"}}',
+    '{"php":{"isAdmin":true}}',
+    '{"__proto__":{"hints":["h-1"]}}',
+    '{"python":{"hints":["h-1"]}}',
+    '{"php":["h-1"]}',
+    '"php"',
+  ].map((exercises) => ({
+    name: `exercises ${exercises.slice(0, 60)} on a fresh skill`,
+    text: `{"format":"${EXPORT_FORMAT}","version":1,"progress":{"version":1,"skills":{"sql-fundamentals":{"exercises":${exercises}}}}}`,
+    ignored: 1,
+    check: (stored: Record<string, any>) => assert.equal(stored.skills['sql-fundamentals'], undefined),
+  })),
+  {
+    name: 'nine hints for one stack',
+    text: exportOf({ version: 1, skills: { 'sql-fundamentals': { exercises: { node: { hints: Array.from({ length: 9 }, (_, i) => `h-${i}`) } } } } }),
+    ignored: 1,
+    check: (stored) => assert.equal(stored.skills['sql-fundamentals'].exercises.node.hints.length, 8),
+  },
   {
     name: 'a learner seed that is not a seed',
     text: exportOf({ version: 1, learnerSeed: '<script>', skills: {} }),

@@ -150,6 +150,16 @@ describe('robustness: two windows', () => {
 /** Records as two windows could hold them: a few skills, a few moments, junk dates and unknown fields among them. */
 const MOMENTS = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z', '2026-01-03T02:00:00+02:00', 'junk'];
 const moment = fc.option(fc.constantFrom(...MOMENTS), { nil: undefined });
+/** Per stack: a pass date, hint ids revealed (lists that agree, disagree, repeat or hold junk), unknown sub-fields and stacks. */
+const hintIds = fc.array(fc.constantFrom('h-1', 'h-2', 'h-3', 'other', 7), { maxLength: 4 });
+const stackArb = fc.oneof(
+  fc.record({ passedAt: moment, hints: fc.option(fc.oneof(hintIds, fc.constant('junk')), { nil: undefined }), streak: fc.option(fc.nat(3), { nil: undefined }) }, { requiredKeys: [] }),
+  fc.constant('junk'),
+);
+const exercisesArb = fc.oneof(
+  fc.record({ php: stackArb, node: stackArb, go: fc.constantFrom(1, 2) }, { requiredKeys: [] }),
+  fc.constant('junk'),
+);
 const entryArb: fc.Arbitrary<SkillEntry> = fc
   .record(
     {
@@ -159,6 +169,7 @@ const entryArb: fc.Arbitrary<SkillEntry> = fc
       updatedAt: moment,
       quizBest: fc.option(fc.record({ correct: fc.nat(5), total: fc.constantFrom(5, 6), at: moment }), { nil: undefined }),
       exercisePassedAt: moment,
+      exercises: fc.option(exercisesArb, { nil: undefined }),
       note: fc.option(fc.constantFrom('x', 'y'), { nil: undefined }),
     },
     { requiredKeys: [] },
@@ -218,6 +229,12 @@ describe('robustness: merge properties (fast-check)', () => {
           }
           if (entry.quizBest !== undefined) assert.notEqual(out.quizBest, undefined, `${id}: a score is kept`);
           if (entry.exercisePassedAt !== undefined) assert.notEqual(out.exercisePassedAt, undefined, `${id}: a pass is kept`);
+          for (const stack of ['php', 'node'] as const) {
+            const hints = (entry.exercises as any)?.[stack]?.hints;
+            const kept = (out.exercises as any)?.[stack]?.hints;
+            if (Array.isArray(hints)) for (const hint of hints) assert.ok(Array.isArray(kept) && kept.includes(hint), `${id}: hint ${String(hint)} of ${stack} is kept`);
+            if (isoTime((entry.exercises as any)?.[stack]?.passedAt) !== undefined) assert.ok(isoTime((out.exercises as any)?.[stack]?.passedAt) !== undefined, `${id}: the ${stack} pass is kept`);
+          }
           if (entry.note !== undefined) assert.notEqual(out.note, undefined, `${id}: unknown fields are kept`);
         }
       }

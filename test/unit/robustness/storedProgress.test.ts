@@ -120,6 +120,12 @@ const CASES: RecordCase[] = [
   { name: 'unknown top-level fields', stored: { version: 1, skills: {}, keepA: 'keep:a', keepB: [1, 'keep:b'], keepC: { d: 'keep:c' } } },
   { name: 'quizBest of wrong types', stored: { version: 1, skills: { a: { completed: true, quizBest: 'keep:qb' }, b: { quizBest: { correct: 'x', total: null } }, c: { quizBest: [1, 2] } } }, complete: ['a'], incomplete: ['b', 'c'] },
   { name: 'dates of wrong types', stored: { version: 1, skills: { a: { completed: true, completedAt: 5, exercisePassedAt: { x: 'keep:date' } } } }, complete: ['a'] },
+  {
+    name: 'exercises of wrong shapes',
+    stored: json('{"version":1,"skills":{"a":{"completed":true,"exercises":"keep:ex"},"b":{"exercises":{"php":"keep:php","node":{"hints":"keep:hints","passedAt":7}}},"c":{"exercises":{"__proto__":{"hints":["keep-proto"]},"go":{"hints":["keep-go"]},"php":{"hints":["ok",5,"ok"]}}}}}'),
+    complete: ['a'],
+    incomplete: ['b', 'c'],
+  },
   { name: 'empty skill id', stored: { version: 1, skills: { '': { completed: true, x: 'keep:empty-id' } } }, complete: [''] },
   { name: 'odd skill ids', stored: { version: 1, skills: { '../../etc': { completed: true }, 'a b': { completed: true }, '😀': { completed: true }, 'x\u0000y': { completed: false } } }, complete: ['../../etc', 'a b', '😀'], incomplete: ['x\u0000y'] },
   { name: 'a huge record (5,000 skills)', stored: hugeRecord(5000), complete: ['keep-skill-0', 'keep-skill-4998'], incomplete: ['keep-skill-1'] },
@@ -259,6 +265,7 @@ describe('robustness: stored progress', () => {
           if (!testCase.complete?.includes(id)) assert.equal(store.isComplete(id), false, id);
           store.quizBest(id);
           store.entry(id);
+          for (const stack of ['php', 'node'] as const) assert.ok(store.exerciseProgress(id, stack).hints.every((hint) => typeof hint === 'string'));
         }
         store.snapshot();
         store.exportJson();
@@ -374,13 +381,14 @@ describe('robustness: newer-version records', () => {
         store.onDidChange((change) => changes.push(change.reason));
         assert.equal(await store.setComplete('b', true), 'readOnly');
         assert.equal(await store.recordExercisePass('a'), 'readOnly');
+        assert.equal(await store.revealHint('a', 'php', 'h-one'), 'readOnly');
         assert.equal(await store.reset(), 'readOnly');
         assert.equal(await store.recordQuizScore('a', 1, 5), false);
         await assert.rejects(store.importJson(exportOf({ version: 1, skills: { a: { completed: true } } }), CATALOG), /newer version/);
         assert.ok(isLearnerSeed(store.learnerSeed()));
         assert.equal(store.learnerSeed(), store.learnerSeed(), 'the session keeps one seed');
         await store.setComplete('a', true); // waits for anything queued
-        assert.deepEqual(problems, ['readOnly', 'readOnly', 'readOnly', 'readOnly', 'readOnly']);
+        assert.deepEqual(problems, ['readOnly', 'readOnly', 'readOnly', 'readOnly', 'readOnly', 'readOnly']);
         assert.ok(changes.every((reason) => reason === 'rollback'), 'views are told to show the stored state again');
         summary.refused += problems.length;
       }
@@ -414,6 +422,7 @@ describe('robustness: failed writes', () => {
     ['an untick', (store) => store.setComplete('a', false), (store) => assert.equal(store.isComplete('a'), true)],
     ['a better quiz score', async (store) => assert.equal(await store.recordQuizScore('a', 5, 5), false), (store) => assert.deepEqual(store.quizBest('a'), { correct: 3, total: 5 })],
     ['an exercise pass', (store) => store.recordExercisePass('b'), (store) => assert.equal(store.entry('b'), undefined)],
+    ['a hint revealed', (store) => store.revealHint('a', 'node', 'h-one'), (store) => assert.deepEqual(store.exerciseProgress('a', 'node').hints, [])],
     ['a reset', (store) => store.reset(), (store) => assert.equal(store.isComplete('a'), true)],
     [
       'an import',
