@@ -28,6 +28,7 @@ export default tseslint.config(
       'src/scaffold/workspaceScaffolder.ts',
       'src/exercises/exerciseRunner.ts',
       'src/testing/exerciseTestController.ts',
+      'src/exercises/startedExercises.ts',
       'src/curriculum/extensionContentReader.ts',
       'src/review/pagePanel.ts',
       'src/review/registerReview.ts',

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import type { ExerciseResults } from '../exercises/exerciseResults';
+import type { StartedExercises } from '../exercises/startedExercises';
 import type { Skill } from '../curriculum/types';
 import type { LessonPanel } from '../lessonPanel/lessonPanel';
 import type { ProgressStore } from '../progress/progressStore';
@@ -18,6 +19,8 @@ export interface Services {
   readonly exerciseResults: ExerciseResults;
   /** The Testing view, which also shows Check Exercise's results per test. */
   readonly testing: Pick<ExerciseTesting, 'beginCheckRun'>;
+  /** Which stacks of which skills are started in the workspace (cached listing of backend-path-exercises/). */
+  readonly startedExercises: StartedExercises;
   readonly log: Log;
   /** The review schedule: exported, imported and reset with progress. */
   readonly reviews: Pick<ReviewStore, 'exportable' | 'merge' | 'reset'>;

@@ -18,6 +18,7 @@ import { runTestProcess } from '../exercises/testProcess';
 import type { ToolProblem, ToolSettings } from '../exercises/toolchain';
 import { resolveTestCommand } from '../exercises/toolchain';
 import { createToolHost } from '../exercises/toolHost';
+import { uriExists } from '../ui/uriExists';
 import type { DiscoveredTest } from './discoveredTest';
 import { discoverNodeTests, isNodeTestFile } from './discoverNodeTests';
 import { discoverPhpTests, isPhpTestFile } from './discoverPhpTests';
@@ -136,6 +137,8 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     const root = workspaceFolder();
     if (!root) return [];
     const base = vscode.Uri.joinPath(root.uri, EXERCISES_FOLDER);
+    // Checked first: reading a missing folder works but makes VS Code log an error each time.
+    if (!(await uriExists(base))) return [];
     let entries: [string, vscode.FileType][];
     try {
       entries = await vscode.workspace.fs.readDirectory(base);
