@@ -5,11 +5,14 @@ import { registerLessonCommands } from './commands/lessonCommands';
 import { registerProgressCommands } from './commands/progressCommands';
 import { registerScaffoldCommand } from './commands/scaffoldCommand';
 import type { Services } from './commands/services';
-import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY, REVIEW_STORAGE_KEY } from './constants';
+import { describeToolProblem, toolSettings } from './commands/toolchainMessages';
+import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY, REVIEW_STORAGE_KEY, Settings } from './constants';
 import { createExtensionContentReader } from './curriculum/extensionContentReader';
 import { LessonLibrary } from './curriculum/lessonLibrary';
 import { renderInWorker } from './lessons/renderInWorker';
 import { ExerciseResults } from './exercises/exerciseResults';
+import { StartedExercises } from './exercises/startedExercises';
+import { decideStack, parseStackSetting } from './exercises/stackChoice';
 import { createLessonPanel } from './lessonPanel/createLessonPanel';
 import { createSyncedProgressStore, firstTimeSeen } from './progress/syncedProgress';
 import { reviewFacts, startedAt } from './review/progressFacts';
@@ -17,6 +20,7 @@ import { registerReview } from './review/registerReview';
 import { registerStatusBar } from './statusBar';
 import { SkillTreeProvider } from './tree/skillTreeProvider';
 import { decideWelcome, pulseWhileVisible, registerTree } from './tree/registerTree';
+import { registerExerciseTesting } from './testing/exerciseTestController';
 import { registerSolutionDocuments } from './ui/solutionDocuments';
 import { createLog } from './ui/log';
 import { createVsCodePrompts } from './ui/prompts';
@@ -73,6 +77,9 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     }),
   );
 
+  const startedExercises = new StartedExercises(() => library.catalog());
+  context.subscriptions.push(startedExercises);
+
   // A holder, so tests can swap the dialogs after everything has been built.
   const prompts = { current: createVsCodePrompts() };
   const panel = createLessonPanel({
@@ -82,6 +89,15 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     log,
     prompts: () => prompts.current,
     lastTextEditor: () => lastTextEditor,
+    // The card acts on the learner's stack, else the one they started; unchosen, Start asks.
+    exerciseStack: async (skill, stacks) => {
+      const decision = decideStack({
+        available: stacks,
+        setting: parseStackSetting(vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.stack)),
+        started: await startedExercises.stacks(skill.id).catch(() => []),
+      });
+      return decision.kind === 'stack' ? decision.stack : undefined;
+    },
     // Bound late: spaced review is built below, and answers only arrive once a lesson is open.
     onQuizAnswer: (skillId, questionId, correct, elapsedMs) => void reviews.recordQuizAnswer(skillId, questionId, correct, elapsedMs),
   });
@@ -91,7 +107,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
 
   const setContext = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
   let loadErrorShown = false;
-  const tree = new SkillTreeProvider(library, progress, exerciseResults, (state, error) => {
+  const tree = new SkillTreeProvider(library, progress, exerciseResults, startedExercises, (state, error) => {
     // The view's welcome text follows this key: "Loading…" until loaded, the error only after a failure.
     setContext(ContextKeys.lessonsState, state);
     if (state !== 'failed' || loadErrorShown) return;
@@ -129,6 +145,10 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     }),
   );
 
+  // The Testing view: started exercises' tests, listed on first use and run like Check Exercise.
+  const testing = registerExerciseTesting({ library, extensionUri: context.extensionUri, log, toolSettings, describeProblem: describeToolProblem });
+  context.subscriptions.push(testing);
+
   const services: Services = {
     extensionUri: context.extensionUri,
     library,
@@ -136,6 +156,8 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     log,
     panel,
     exerciseResults,
+    testing,
+    startedExercises,
     reviews: reviews.store,
     revealSkill: (skillId) => skillTree.revealSkill(skillId),
     get prompts() {
@@ -164,6 +186,10 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       tree.refresh();
       void panel.refresh();
+    }),
+    // The exercise card shows the learner's stack first; a new choice redraws it.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${Settings.section}.${Settings.stack}`)) void panel.refresh();
     }),
   );
 
@@ -208,6 +234,12 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
       const previous = prompts.current;
       prompts.current = replacement;
       return previous;
+    },
+    testing: {
+      controller: testing.controller,
+      refresh: () => testing.refresh(),
+      run: (include, token) => testing.run(include, token),
+      runs: () => testing.runs,
     },
     review: {
       setClockOffset: (offsetMs) => reviews.setClockOffset(offsetMs),

@@ -1,12 +1,14 @@
 import type * as vscode from 'vscode';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import type { ExerciseResults } from '../exercises/exerciseResults';
+import type { StartedExercises } from '../exercises/startedExercises';
 import type { Skill } from '../curriculum/types';
 import type { LessonPanel } from '../lessonPanel/lessonPanel';
 import type { ProgressStore } from '../progress/progressStore';
 import type { ReviewStore } from '../review/reviewStore';
 import type { Log } from '../ui/log';
 import type { Prompts } from '../ui/prompts';
+import type { ExerciseTesting } from '../testing/exerciseTestController';
 
 /** Everything the commands need, built once in activate(). */
 export interface Services {
@@ -15,6 +17,10 @@ export interface Services {
   readonly progress: ProgressStore;
   readonly panel: LessonPanel;
   readonly exerciseResults: ExerciseResults;
+  /** The Testing view, which also shows Check Exercise's results per test. */
+  readonly testing: Pick<ExerciseTesting, 'beginCheckRun'>;
+  /** Which stacks of which skills are started in the workspace (cached listing of backend-path-exercises/). */
+  readonly startedExercises: StartedExercises;
   readonly log: Log;
   /** The review schedule: exported, imported and reset with progress. */
   readonly reviews: Pick<ReviewStore, 'exportable' | 'merge' | 'reset'>;
