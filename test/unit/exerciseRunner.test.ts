@@ -79,7 +79,15 @@ function fakeVscode(seen: Seen, executeTask: 'run' | 'reject') {
   class CustomExecution {
     constructor(readonly callback: () => Promise<unknown>) {}
   }
+  class CancellationTokenSource {
+    readonly token = new Token();
+    cancel(): void {
+      if (!this.token.isCancellationRequested) this.token.cancel();
+    }
+    dispose(): void {}
+  }
   return lenient({
+    CancellationTokenSource,
     l10n: { t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (_match, index: string) => String(args[Number(index)])) },
     EventEmitter: Emitter,
     Task,

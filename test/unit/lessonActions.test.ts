@@ -6,7 +6,7 @@ import { MAX_TERMINAL_CHARS, MAX_TERMINAL_LINES, RUN_TIMEOUT_MS, createLessonAct
 import type { CodeBlock } from '../../src/lessons/renderLesson';
 
 function recordingHost(options: { trusted?: boolean; confirm?: boolean; duringConfirm?: () => void } = {}) {
-  const seen = { refused: [] as Refusal[], confirmed: [] as string[], terminal: [] as string[], opened: [] as string[], copied: [] as string[], inserted: [] as [string, string][], ran: [] as [string, number][], commands: [] as [string, string][], warnings: [] as string[] };
+  const seen = { refused: [] as Refusal[], confirmed: [] as string[], terminal: [] as string[], opened: [] as string[], copied: [] as string[], inserted: [] as [string, string][], ran: [] as [string, number][], commands: [] as string[], warnings: [] as string[] };
   let trusted = options.trusted ?? true;
   const host: ActionHost = {
     isTrusted: () => trusted,
@@ -24,7 +24,7 @@ function recordingHost(options: { trusted?: boolean; confirm?: boolean; duringCo
       seen.ran.push([code, timeoutMs]);
       return { status: 'done', output: 'hello\n' };
     },
-    executeCommand: async (command, skillId) => void seen.commands.push([command, skillId]),
+    executeCommand: async (command, argument) => void seen.commands.push([command, argument.skillId, ...(argument.stack ? [argument.stack] : [])].join(' ')),
     warn: (message) => void seen.warnings.push(message),
   };
   const actions = createLessonActions(host, { start: 'cmd.start', check: 'cmd.check', showSolution: 'cmd.solution' });
@@ -103,8 +103,9 @@ describe('lesson actions', () => {
     await actions.exercise('rest-basics', 'check');
     await actions.exercise('rest-basics', 'showSolution');
     await actions.exercise('rest-basics', 'start');
+    await actions.exercise('rest-basics', 'start', 'php');
     assert.deepEqual(seen.copied, ['const a = 1;']);
     assert.deepEqual(seen.inserted, [['const b = 2;', 'javascript']]);
-    assert.deepEqual(seen.commands, [['cmd.check', 'rest-basics'], ['cmd.solution', 'rest-basics'], ['cmd.start', 'rest-basics']]);
+    assert.deepEqual(seen.commands, ['cmd.check rest-basics', 'cmd.solution rest-basics', 'cmd.start rest-basics', 'cmd.start rest-basics php']);
   });
 });

@@ -25,7 +25,7 @@ function posted<T extends ExtensionMessage['type']>(messages: readonly Extension
 /** A session whose dependencies a test may replace one by one; records what reaches the view. */
 function customSession(overrides: Partial<LessonSessionDeps> = {}, runNode?: (code: string) => Promise<RunResult>) {
   const seen = { html: [] as string[], posted: [] as ExtensionMessage[], warnings: [] as string[], errors: [] as string[], answers: [] as unknown[][] };
-  const content: LessonContent = { rendered: { html: '', codeBlocks: [], headings: [], text: '' } as never, quiz: QUIZ, exercise: undefined, problems: [] };
+  const content: LessonContent = { rendered: { html: '', codeBlocks: [], headings: [], text: '' } as never, quiz: QUIZ, exercises: new Map(), exercise: undefined, problems: [] };
   const deps: LessonSessionDeps = {
     library: { catalog: async () => CATALOG, content: async () => content },
     progress: { isComplete: () => false, quizBest: () => undefined, setComplete: async () => undefined, recordQuizScore: async () => undefined, onDidChange: () => ({ dispose() {} }) },
@@ -110,7 +110,7 @@ describe('lesson session: state and history', () => {
     harness.session.detach();
     harness.session.attach(harness.view);
     await harness.session.show(B.id);
-    slow.resolve({ rendered: { html: '', codeBlocks: [], headings: [], text: '' } as never, quiz: QUIZ, exercise: undefined, problems: [] });
+    slow.resolve({ rendered: { html: '', codeBlocks: [], headings: [], text: '' } as never, quiz: QUIZ, exercises: new Map(), exercise: undefined, problems: [] });
     await stale;
     assert.equal(harness.session.skillId, B.id);
     assert.equal(harness.record.html.length, 1);

@@ -78,7 +78,7 @@ describe('lesson page layout', () => {
 
   it('replaces an Exercise section (any heading id starting with exercise) up to the next section, keeping its heading and text', () => {
     const lessonHtml = '<h1 id="h-t">T</h1>\n<h2 id="h-exercise-build-it">Exercise: build\n<code>it</code></h2>\n<p>Steps.</p>\n<h2 id="h-next">Next</h2>\n<p>After.</p>';
-    const html = page({ lessonHtml, exercise: { title: 'Health', language: 'php' } });
+    const html = page({ lessonHtml, exercise: { title: 'Health', stack: 'php', stacks: ['php'] } });
     const card = between(html, '<section class="exercise"', '</section>');
     assert.match(card, /aria-labelledby="h-exercise-build-it"/);
     assert.match(card, /<h2 id="h-exercise-build-it">Exercise: build\n<code>it<\/code><\/h2>/);
@@ -86,20 +86,20 @@ describe('lesson page layout', () => {
     assert.doesNotMatch(card, /After\./);
     assert.equal(html.match(/Steps\./g)?.length, 1, 'the section moved into the card, not copied');
     assert.ok(html.indexOf('id="h-next"') > html.indexOf('</section>'), 'the next section follows the card');
-    assert.match(card, /<span class="exercise-language">PHP · PHPUnit<\/span>/);
+    assert.match(card, /<span class="exercise-language" data-stack="php">PHP · PHPUnit<\/span>/);
   });
 
   it('takes everything after an Exercise section that ends the lesson into the card', () => {
-    const html = page({ lessonHtml: '<h1 id="h-t">T</h1><h2 id="h-exercise">Exercise</h2><p>Last words.</p>', exercise: { title: 'Health', language: 'node' } });
+    const html = page({ lessonHtml: '<h1 id="h-t">T</h1><h2 id="h-exercise">Exercise</h2><p>Last words.</p>', exercise: { title: 'Health', stack: 'node', stacks: ['node'] } });
     const card = between(html, '<section class="exercise"', '</section>');
     assert.match(card, /Last words\./);
     assert.equal(html.match(/Last words\./g)?.length, 1);
-    assert.match(card, /<span class="exercise-language">Node\.js · node:test<\/span>/);
+    assert.match(card, /<span class="exercise-language" data-stack="node">Node\.js · node:test<\/span>/);
   });
 
   it('ends the lesson with a card of its own heading when there is no Exercise section, also in preparation', () => {
     for (const lessonHtml of ['<h1 id="h-t">T</h1><h2 id="h-more">Not it</h2>', undefined]) {
-      const html = page({ lessonHtml, exercise: { title: 'Health', language: 'node' } });
+      const html = page({ lessonHtml, exercise: { title: 'Health', stack: 'node', stacks: ['node'] } });
       const card = between(html, '<section class="exercise"', '</section>');
       assert.match(card, /aria-labelledby="bp-exercise-heading"/);
       assert.match(card, /<h2 id="bp-exercise-heading">\[exerciseHeading\]<\/h2>/);
