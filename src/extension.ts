@@ -8,7 +8,7 @@ import type { Services } from './commands/services';
 import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY, REVIEW_STORAGE_KEY } from './constants';
 import { createExtensionContentReader } from './curriculum/extensionContentReader';
 import { LessonLibrary } from './curriculum/lessonLibrary';
-import { renderInWorker } from './lessons/renderInWorker';
+import { renderHintsInWorker, renderInWorker } from './lessons/renderInWorker';
 import { ExerciseResults } from './exercises/exerciseResults';
 import { createLessonPanel } from './lessonPanel/createLessonPanel';
 import { createSyncedProgressStore, firstTimeSeen } from './progress/syncedProgress';
@@ -84,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     lastTextEditor: () => lastTextEditor,
     // Bound late: spaced review is built below, and answers only arrive once a lesson is open.
     onQuizAnswer: (skillId, questionId, correct, elapsedMs) => void reviews.recordQuizAnswer(skillId, questionId, correct, elapsedMs),
+    renderHints: (markdowns, catalog) => renderHintsInWorker(renderWorker, markdowns, catalog),
   });
   context.subscriptions.push(panel);
   const exerciseResults = new ExerciseResults();

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
+import type { Catalog } from '../curriculum/types';
 import { localiseLessonHtml } from '../lessons/localiseLessonHtml';
 import type { ProgressStore } from '../progress/progressStore';
 import type { Log } from '../ui/log';
@@ -22,8 +23,10 @@ export function createLessonPanel(deps: {
   readonly prompts: () => Prompts;
   readonly lastTextEditor: () => vscode.TextEditor | undefined;
   readonly onQuizAnswer?: (skillId: string, questionId: string, correct: boolean, elapsedMs: number | undefined) => void;
+  /** Renders an exercise's hints with the lesson renderer (in its worker). */
+  readonly renderHints?: (markdowns: readonly string[], catalog: Catalog) => Promise<readonly string[]>;
 }): LessonPanel {
-  const { library, progress, log } = deps;
+  const { library, progress, log, renderHints } = deps;
   const host = createVsCodeActionHost(deps);
   const actions = createLessonActions(host, { start: Commands.startExercise, check: Commands.checkExercise, showSolution: Commands.showSolution });
   const session = new LessonSession({
@@ -46,6 +49,7 @@ export function createLessonPanel(deps: {
     showError: (message) => void vscode.window.showErrorMessage(message),
     unknownSkill: (skillId) => vscode.l10n.t('There is no skill with the id "{0}".', skillId),
     ...(deps.onQuizAnswer ? { onQuizAnswer: deps.onQuizAnswer } : {}),
+    ...(renderHints ? { renderHints: async (markdowns: readonly string[], catalog: Catalog) => (await renderHints(markdowns, catalog)).map((html) => localiseLessonHtml(html, codeLabels(), { trusted: false })) } : {}),
   });
   return new LessonPanel(deps.extensionUri, library, session);
 }

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { QuizQuestion, Skill } from '../curriculum/types';
 import { skillLabel } from '../curriculum/types';
 import { escapeHtml } from '../lessons/escapeHtml';
+import type { HintCardModel, HintLabels } from './hintCard';
+import { hintCardHtml } from './hintCard';
 
 /** What the page builder needs from a webview: the renderer never sees a panel, so tests can call it. */
 export interface WebviewResources {
@@ -10,7 +12,7 @@ export interface WebviewResources {
   asWebviewUri(relativePath: string): string;
 }
 
-export interface PageLabels {
+export interface PageLabels extends HintLabels {
   readonly skillOf: string;
   /** The seed's own number for the skill, kept visible: "roadmap #{number}". */
   readonly roadmapNumber: string;
@@ -59,6 +61,8 @@ export interface PageModel {
   readonly choiceOrders?: readonly (readonly number[])[];
   readonly quizBest?: { readonly correct: number; readonly total: number };
   readonly exercise?: { readonly title: string; readonly language: string };
+  /** The hints of the card's exercise, revealed one at a time (none: no hints part). */
+  readonly hints?: HintCardModel;
   readonly workspaceTrusted: boolean;
   readonly labels: PageLabels;
   /** The render number: the page sends it back with every action that names a block or question. */
@@ -208,6 +212,7 @@ ${section?.content ?? ''}
 </div>
 ${untrustedNote}
 <p id="bp-exercise-status" class="exercise-status" role="status" aria-live="polite"></p>
+${model.hints ? hintCardHtml(model.hints, labels) : ''}
 </section>`;
 }
 

@@ -1,3 +1,5 @@
+import { isHintId } from '../curriculum/parseHints';
+
 /**
  * Messages between the lesson page and the extension. Both sides import these types; the
  * extension validates every incoming message with `parseWebviewMessage` and ignores the rest.
@@ -27,7 +29,12 @@ export type WebviewMessage =
       readonly replay?: boolean;
     }
   | { readonly type: 'resetQuiz'; readonly render: number; readonly skillId: string }
-  | { readonly type: 'exercise'; readonly skillId: string; readonly action: ExerciseAction };
+  | { readonly type: 'exercise'; readonly skillId: string; readonly action: ExerciseAction }
+  /** Reveal this hint of the card's exercise (and any before it): stored in progress, answered with `hintState`. */
+  | { readonly type: 'revealHint'; readonly skillId: string; readonly stack: HintStack; readonly hintId: string };
+
+/** The stacks an exercise exists in (the same values as ExerciseLanguage). */
+export type HintStack = 'php' | 'node';
 
 export type CodeAction = 'copyCode' | 'insertCode' | 'runInTerminal' | 'runCode';
 export type ExerciseAction = 'start' | 'check' | 'showSolution';
@@ -59,6 +66,8 @@ export type ExtensionMessage =
       readonly clearAnswers: boolean;
     }
   | { readonly type: 'exerciseStatus'; readonly skillId: string; readonly status: ExerciseStatus; readonly detail: string }
+  /** The hints revealed for the card's exercise, in order, and the status beside it ("passed with 1 hint"). */
+  | { readonly type: 'hintState'; readonly skillId: string; readonly stack: HintStack; readonly revealed: readonly string[]; readonly status: string }
   | { readonly type: 'scrollTo'; readonly anchor: string }
   | {
       readonly type: 'runOutput';
@@ -166,6 +175,11 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isSkillId(skillId) && EXERCISE_ACTIONS.includes(action as ExerciseAction)
         ? { type, skillId, action: action as ExerciseAction }
         : undefined;
+    }
+    case 'revealHint': {
+      const stack = own(message, 'stack');
+      const hintId = own(message, 'hintId');
+      return isSkillId(skillId) && (stack === 'php' || stack === 'node') && isHintId(hintId) ? { type, skillId, stack, hintId } : undefined;
     }
     default:
       return undefined;

@@ -19,6 +19,7 @@ const SHAPES: Record<WebviewMessage['type'], { required: readonly string[]; opti
   answerQuiz: { required: ['type', 'render', 'skillId', 'questionId', 'choice'], optional: [] },
   resetQuiz: { required: ['type', 'render', 'skillId'], optional: [] },
   exercise: { required: ['type', 'skillId', 'action'], optional: [] },
+  revealHint: { required: ['type', 'skillId', 'stack', 'hintId'], optional: [] },
 };
 const TYPES = Object.keys(SHAPES) as WebviewMessage['type'][];
 
@@ -98,7 +99,7 @@ class MessageGenerator {
     const count = this.random.chance(0.5) ? 0 : 1 + this.random.int(3);
     for (let i = 0; i < count; i++) {
       const key = this.extraKey();
-      if (['type', 'skillId', 'complete', 'anchor', 'href', 'block', 'questionId', 'choice', 'action', 'render', 'direction'].includes(key)) continue;
+      if (['type', 'skillId', 'complete', 'anchor', 'href', 'block', 'questionId', 'choice', 'action', 'render', 'direction', 'stack', 'hintId'].includes(key)) continue;
       const value = this.random.pick([
         () => this.jsonValue(),
         () => ({ polluted: true, type: 'ready' }),
@@ -130,6 +131,9 @@ class MessageGenerator {
       case 'answerQuiz': expected = { type, render: this.render(), skillId: this.skillId(), questionId: this.skillId(), choice: this.index() }; break;
       case 'resetQuiz': expected = { type, render: this.render(), skillId: this.skillId() }; break;
       case 'exercise': expected = { type, skillId: this.skillId(), action: this.random.pick(['start', 'check', 'showSolution'] as const) }; break;
+      case 'revealHint':
+        expected = { type, skillId: this.skillId(), stack: this.random.pick(['php', 'node'] as const), hintId: this.skillId().slice(0, 64).replace(/-+$/, '') || 'a' };
+        break;
     }
     return { value: this.withExtras(expected as unknown as Record<string, unknown>), expected };
   }
@@ -145,6 +149,8 @@ class MessageGenerator {
       action: ['run', 'START', 'Check', '', 'check ', 'toString', 'constructor', null, 1, ['check']],
       render: [0, -1, 1.5, 2 ** 31, Number.NaN, '1', null, true, [], {}, 1e21],
       direction: ['up', 'Back', '', 'back ', 'toString', null, 1, ['back']],
+      stack: ['PHP', 'python', 'node ', '', 'toString', null, 1, ['php']],
+      hintId: ['', 'A', 'a_b', '-a', 'a--b', 'a'.repeat(65), HUGE, '__proto__', '<img>', ...wrongTypes],
     };
     const pool = byField[field === 'choice' ? 'block' : field === 'questionId' ? 'skillId' : field];
     return pool ? { value: this.random.pick(pool) } : undefined;
