@@ -86,7 +86,8 @@ const unitTests = {
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: ['vscode'],
+  // esbuild: test/unit/vscodeEdge.ts bundles a vscode-bound file at test time with a stand-in for vscode.
+  external: ['vscode', 'esbuild'],
 };
 
 /** The unit tests start the render worker too (test/unit/robustness/hostileMarkdown.test.ts). */

@@ -47,7 +47,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1000, height: 1400 } });
   // The panel's page script needs the webview API; a stub stands in for it here.
   await page.addInitScript(() => { window.acquireVsCodeApi = () => ({ postMessage() {}, getState() {}, setState() {} }); });
-  for (const { folder, html } of previewPages(root, base)) {
+  for (const { folder, html } of await previewPages(root, base)) {
     if (only && only !== folder) continue;
     const dir = join(out, folder);
     rmSync(dir, { recursive: true, force: true });

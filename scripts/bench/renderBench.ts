@@ -1,19 +1,14 @@
-// Times turning each lesson into the page HTML (renderLesson + buildPageHtml, as the panel does)
+// Times turning each lesson into the page HTML (the real LessonSession: render + page, as the panel does)
 // against the baseline of marked.parse on the same text, interleaved in one process.
 // Loaded by scripts/bench.mjs through importTs, so it uses the extension's own code from src/.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Marked } from 'marked';
-import type { ContentReader, LessonContent } from '../../src/curriculum/lessonLibrary';
-import { LessonLibrary } from '../../src/curriculum/lessonLibrary';
-import type { Catalog, Skill } from '../../src/curriculum/types';
-import { stageOf } from '../../src/curriculum/types';
+import type { Skill } from '../../src/curriculum/types';
 import type { PageLabels } from '../../src/lessonPanel/pageHtml';
-import { buildPageHtml, createNonce } from '../../src/lessonPanel/pageHtml';
-import { renderLesson } from '../../src/lessons/renderLesson';
-import { catalogLinkOptions } from '../../src/lessons/prerenderLessons';
-import { ENGLISH_CODE_LABELS, localiseLessonHtml } from '../../src/lessons/localiseLessonHtml';
+import type { RecordingSession } from '../lib/recordingSession';
+import { createRecordingSession } from '../lib/recordingSession';
 
 export interface RenderOptions {
   readonly root: string;
@@ -52,44 +47,14 @@ const resources = { cspSource: 'vscode-webview://bench', asWebviewUri: (path: st
 interface Loaded {
   readonly skill: Skill;
   readonly markdown: string;
-  readonly content: LessonContent;
 }
 
-function fileReader(root: string): ContentReader {
-  return {
-    readText: async (relativePath) => {
-      try {
-        return await readFile(join(root, relativePath), 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
-
-/** What LessonPanel.render does, minus the webview: render the markdown, then build the page. */
-function buildPage(catalog: Catalog, lesson: Loaded): string {
-  const { skill, content } = lesson;
-  const rendered = renderLesson(lesson.markdown, catalogLinkOptions(catalog));
-  const index = catalog.skills.indexOf(skill);
-  return buildPageHtml(
-    {
-      skill,
-      stageTitle: stageOf(catalog, skill).title,
-      position: index + 1,
-      total: catalog.skills.length,
-      complete: false,
-      previous: catalog.skills[index - 1],
-      next: catalog.skills[index + 1],
-      lessonHtml: localiseLessonHtml(rendered.html, ENGLISH_CODE_LABELS, { trusted: true }),
-      quiz: content.quiz,
-      exercise: content.exercise ? { title: content.exercise.title, language: content.exercise.language } : undefined,
-      workspaceTrusted: true,
-      labels,
-    },
-    resources,
-    createNonce(),
-  );
+/**
+ * What opening a lesson costs the panel, minus the webview: the real LessonSession renders the
+ * markdown (renderOnEveryShow) and builds the page, handing it to a recording view.
+ */
+async function buildPage(pages: RecordingSession, lesson: Loaded): Promise<string> {
+  return pages.page(lesson.skill.id);
 }
 
 function baseline(markdown: string): string {
@@ -97,32 +62,30 @@ function baseline(markdown: string): string {
 }
 
 export async function benchRender(options: RenderOptions): Promise<RenderResult> {
-  const library = new LessonLibrary(fileReader(options.root));
-  const catalog = await library.catalog();
+  const pages = await createRecordingSession({ root: options.root, resources, labels, renderOnEveryShow: true });
   const lessons: Loaded[] = [];
-  for (const skill of catalog.skills) {
-    const content = await library.content(skill);
-    const markdown = await fileReader(options.root).readText(`lessons/${skill.folder}/lesson.md`);
-    if (markdown !== undefined) lessons.push({ skill, markdown, content });
+  for (const skill of pages.catalog.skills) {
+    const markdown = await readFile(join(options.root, 'lessons', skill.folder, 'lesson.md'), 'utf8').catch(() => undefined);
+    if (markdown !== undefined) lessons.push({ skill, markdown });
   }
   if (lessons.length === 0) throw new Error('no lessons/*/lesson.md to render');
 
   let sink = 0;
   for (let i = 0; i < options.warmup; i++) {
-    for (const lesson of lessons) sink += buildPage(catalog, lesson).length + baseline(lesson.markdown).length;
+    for (const lesson of lessons) sink += (await buildPage(pages, lesson)).length + baseline(lesson.markdown).length;
   }
   const pageTimes = lessons.map(() => [] as number[]);
   const markedTimes = lessons.map(() => [] as number[]);
   for (let run = 0; run < options.runs; run++) {
-    lessons.forEach((lesson, index) => {
+    for (const [index, lesson] of lessons.entries()) {
       // Alternate which goes first, so neither always gets the warmer caches.
       const order = (run + index) % 2 === 0 ? ['page', 'marked'] : ['marked', 'page'];
       for (const which of order) {
         const start = performance.now();
-        sink += which === 'page' ? buildPage(catalog, lesson).length : baseline(lesson.markdown).length;
+        sink += which === 'page' ? (await buildPage(pages, lesson)).length : baseline(lesson.markdown).length;
         (which === 'page' ? pageTimes : markedTimes)[index].push(performance.now() - start);
       }
-    });
+    }
   }
   if (sink === 0) throw new Error('nothing was rendered');
 

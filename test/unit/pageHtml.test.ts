@@ -52,6 +52,25 @@ describe('lesson page HTML', () => {
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\*/);
   });
 
+  it('lists exactly the sources each directive needs, and nothing a page could abuse', () => {
+    const nonce = createNonce();
+    const directives = new Map(
+      cspOf(buildPageHtml(model(), resources, nonce))
+        .split(';')
+        .map((directive) => directive.trim().split(/\s+/))
+        .map(([name, ...sources]) => [name, sources] as const),
+    );
+    // Each source is a door: 'unsafe-hashes' lets inline handlers run, data: and blob: let injected
+    // markup load script or images from itself, so the whole policy is compared, not parts of it.
+    assert.deepEqual(Object.fromEntries(directives), {
+      'default-src': ["'none'"],
+      'style-src': ['vscode-webview://abc'],
+      'font-src': ['vscode-webview://abc'],
+      'img-src': ['vscode-webview://abc'],
+      'script-src': [`'nonce-${nonce}'`],
+    });
+  });
+
   it('uses a new nonce every time, and every script carries it', () => {
     const nonces = new Set(Array.from({ length: 50 }, () => createNonce()));
     assert.equal(nonces.size, 50);

@@ -1,0 +1,6 @@
+-- EXPAND step of renaming users.name to users.full_name.
+-- Your task (see README.md):
+--   1. add a NULLABLE column full_name (old code does not know it exists),
+--   2. backfill it from name for every existing row.
+-- Do NOT drop or rename users.name here: the app still reads it.
+-- That "contract" step belongs in a later migration, after a later release.

@@ -1,0 +1,102 @@
+<?php
+
+declare(strict_types=1);
+
+namespace Exercise\Tests;
+
+use Exercise\Config;
+use Exercise\Tokens;
+use PHPUnit\Framework\TestCase;
+
+final class TokensTest extends TestCase
+{
+    private static function tokens(string $signingKeys): Tokens
+    {
+        return new Tokens(Config::fromEnvironment(['APP_ENV' => 'staging', 'DATABASE_URL' => 'postgres://localhost/app', 'SIGNING_KEYS' => $signingKeys]));
+    }
+
+    private static function base64url(string $bytes): string
+    {
+        return rtrim(strtr(base64_encode($bytes), '+/', '-_'), '=');
+    }
+
+    /** verify() must answer null for a bad token, never throw: a failure here is an assertion, not a crash. */
+    private function verifyNoThrow(Tokens $tokens, string $token, string $why): ?array
+    {
+        try {
+            return $tokens->verify($token);
+        } catch (\Throwable $e) {
+            $this->fail('verify() threw ' . get_class($e) . ' for ' . json_encode($token) . ": {$why}");
+        }
+    }
+
+    public function testSignUsesTheNewestKeyAndVerifyReturnsTheData(): void
+    {
+        $tokens = self::tokens('k2:secret-two,k1:secret-one');
+        $token = $tokens->sign(['sub' => 'user-42']);
+        $this->assertSame('k2', explode('.', $token)[0], 'sign with the FIRST key in SIGNING_KEYS and put its kid in front');
+        $this->assertSame(['sub' => 'user-42'], $tokens->verify($token), 'verify() must return the signed data');
+        $payload = explode('.', $token)[1];
+        $this->assertSame(self::base64url('{"sub":"user-42"}'), $payload, 'the payload is base64url(json_encode($data)): strtr(base64_encode(...), "+/", "-_") without "=" padding');
+        $expected = self::base64url(hash_hmac('sha256', "k2.{$payload}", 'secret-two', true));
+        $this->assertSame($expected, explode('.', $token)[2], 'the signature is base64url of the raw HMAC-SHA256 (hash_hmac(..., true)) of "<kid>.<payload>" with the newest secret');
+    }
+
+    public function testRotationKeepsOldTokensWorkingWhileTheirKeyIsListed(): void
+    {
+        $oldToken = self::tokens('k1:secret-one')->sign(['sub' => 'user-42']);
+
+        $during = self::tokens('k2:secret-two,k1:secret-one');
+        $this->assertSame(['sub' => 'user-42'], $during->verify($oldToken), 'during the overlap window a k1 token must still verify: look up the key the kid names among ALL listed keys');
+        $this->assertSame('k2', explode('.', $during->sign(['sub' => 'x']))[0], 'new tokens are signed with k2 as soon as it is first');
+
+        $after = self::tokens('k2:secret-two');
+        $this->assertNull($after->verify($oldToken), 'once k1 is removed, its tokens must be rejected (return null)');
+    }
+
+    public function testTamperedForgedAndMalformedTokensAreRejected(): void
+    {
+        $tokens = self::tokens('k2:secret-two,k1:secret-one');
+        [$kid, , $sig] = explode('.', $tokens->sign(['sub' => 'user-42']));
+        $forged = self::base64url('{"sub":"admin"}');
+        $this->assertNull($this->verifyNoThrow($tokens, "{$kid}.{$forged}.{$sig}", 'compare signatures with hash_equals()'), 'a changed payload must fail the signature check');
+        $this->assertNull($this->verifyNoThrow($tokens, "k9.{$forged}.{$sig}", 'an unknown kid is not an error'), 'an unknown kid must be rejected');
+        $this->assertNull($this->verifyNoThrow($tokens, self::tokens('k2:attacker-secret')->sign(['sub' => 'admin']), 'a wrong signature is not an error'), 'a token signed with another secret must be rejected');
+        foreach (['', 'a.b', 'a.b.c.d', "{$kid}.{$forged}.short", "{$kid}..{$sig}", '..'] as $bad) {
+            $this->assertNull($this->verifyNoThrow($tokens, $bad, 'check the shape first and return null'), 'verify(' . json_encode($bad) . ') must return null');
+        }
+    }
+
+    public function testSignedPayloadThatIsNotAJsonObjectIsRejected(): void
+    {
+        $tokens = self::tokens('k7:secret-seven');
+        foreach (['not json {', '42', '"a string"', 'null'] as $json) {
+            $payload = self::base64url($json);
+            $signature = self::base64url(hash_hmac('sha256', "k7.{$payload}", 'secret-seven', true));
+            $result = $this->verifyNoThrow($tokens, "k7.{$payload}.{$signature}", 'decode with JSON_THROW_ON_ERROR inside try/catch and return null');
+            $this->assertNull($result, 'verify() must return null when the signed payload is not a JSON object (' . json_encode($json) . '): catch JsonException and check is_array()');
+        }
+    }
+
+    public function testEveryListedKeyVerifiesItsOwnTokensAndOnlyThose(): void
+    {
+        $kids = ['blue', 'green', 'red', 'amber'];
+        $all = self::tokens(implode(',', array_map(static fn(string $kid) => "{$kid}:{$kid}-secret", $kids)));
+        foreach ($kids as $i => $kid) {
+            $token = self::tokens("{$kid}:{$kid}-secret")->sign(['sub' => $kid]);
+            $this->assertSame($kid, explode('.', $token)[0], 'sign() must put the kid of the first key in front of the token');
+            $this->assertSame(['sub' => $kid], $all->verify($token), "a token signed with {$kid} must verify while {$kid} is listed, wherever it is in the list");
+            $other = $kids[($i + 1) % count($kids)];
+            $relabelled = $other . substr($token, strlen($kid));
+            $this->assertNull($this->verifyNoThrow($all, $relabelled, 'a relabelled token is just invalid'), 'a token whose kid was changed must be rejected: use the key the kid names, and sign the kid too');
+        }
+    }
+
+    public function testSignUsesTheWholeSecretColonsIncluded(): void
+    {
+        $secret = 'c2VjcmV0:with:colons+/==';
+        $token = self::tokens("k3:{$secret},k1:secret-one")->sign(['sub' => 'user-7']);
+        [$kid, $payload, $signature] = explode('.', $token);
+        $this->assertSame(self::base64url(hash_hmac('sha256', "{$kid}.{$payload}", $secret, true)), $signature, 'sign() must use the whole secret, colons included: split each SIGNING_KEYS entry at its first colon only');
+    }
+}
