@@ -49,6 +49,7 @@ export const Commands = {
   startExercise: 'backendPath.startExercise',
   checkExercise: 'backendPath.checkExercise',
   showSolution: 'backendPath.showSolution',
+  showHint: 'backendPath.showHint',
   resetExercise: 'backendPath.resetExercise',
   copySolution: 'backendPath.copySolution',
   showLog: 'backendPath.showLog',

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BackendPathApi } from './api';
 import { registerExerciseCommands } from './commands/exerciseCommands';
+import { registerHintCommands } from './commands/hintCommands';
 import { registerLessonCommands } from './commands/lessonCommands';
 import { registerProgressCommands } from './commands/progressCommands';
 import { registerScaffoldCommand } from './commands/scaffoldCommand';
@@ -155,6 +156,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     registerProgressCommands(services),
     registerScaffoldCommand(services),
     registerExerciseCommands(services),
+    registerHintCommands(services),
     vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
       deserializeWebviewPanel: (webviewPanel, state) => panel.restore(webviewPanel, state),
     }),

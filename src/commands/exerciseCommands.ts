@@ -10,6 +10,7 @@ import { copyTreeSafely, resetTreeToStarter } from '../scaffold/workspaceScaffol
 import { uriExists as exists } from '../ui/uriExists';
 import { offerToolchainFix, describeToolProblem, toolSettings } from './toolchainMessages';
 import { columnBesideLesson, exerciseFor } from './exerciseTarget';
+import { warnCheckFailed } from './hintCommands';
 import type { Services } from './services';
 
 function workspaceFolderOrWarn(): vscode.WorkspaceFolder | undefined {
@@ -196,10 +197,11 @@ async function reportCheck(
     const more = failures.length > 3 ? `\n${vscode.l10n.t('… and {0} more (see the terminal).', failures.length - 3)}` : '';
     const detail = shown ? `${outcome.summary}\n${shown}${more}` : outcome.summary;
     await post(skill.id, 'failed', detail);
-    void vscode.window.showWarningMessage(detail);
+    void warnCheckFailed(services, skill, detail, outcome.failures.map((failure) => failure.name));
     return;
   }
-  await services.progress.recordExercisePass(skill.id);
+  // The stack's own pass too: the card says "passed with N hints" for the stack checked.
+  await services.progress.recordExercisePass(skill.id, (await services.library.exercise(skill)).exercise?.language);
   const completeOnPass = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.completeOnPass, true);
   if (completeOnPass) await services.progress.setComplete(skill.id, true);
   const detail = completeOnPass
