@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
-import type { Skill } from '../curriculum/types';
 import { skillLabel } from '../curriculum/types';
+import { stackName } from '../exercises/stackChoice';
 import { hintForFailingTests, hintsToReveal, parseShowHintRequest } from '../exercises/hintTargets';
+import type { ExerciseTarget } from './exerciseTarget';
 import type { Services } from './services';
 
 /** Where the lesson page scrolls to show the hints (the card's hints part). */
@@ -23,12 +24,13 @@ export function registerHintCommands(services: Services): vscode.Disposable {
       void vscode.window.showWarningMessage(vscode.l10n.t('Show Hint needs a skill whose exercise has hints.'));
       return undefined;
     }
-    const { exercise } = await services.library.exercise(skill);
-    const stack = request.stack ?? exercise?.language;
-    if (!exercise || !stack || exercise.language !== stack) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no exercise in {1}.', skillLabel(skill), stack ?? '—'));
+    // Without a stack: the skill's first (a skill about one stack has only that one).
+    const { exercise } = await services.library.exercise(skill, request.stack);
+    if (!exercise) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no exercise in {1}.', skillLabel(skill), request.stack ? stackName(request.stack) : '—'));
       return undefined;
     }
+    const stack = exercise.language;
     const ids = hintsToReveal(exercise.hints, services.progress.exerciseProgress(skill.id, stack).hints, request.hintId);
     if (!ids) {
       if (request.hintId !== undefined) services.log.warn(`Show Hint: ${skill.id} (${stack}) has no hint "${request.hintId}".`);
@@ -45,14 +47,13 @@ export function registerHintCommands(services: Services): vscode.Disposable {
  * The warning of a failed check, with "Show hint" when a hint of the exercise addresses one of the
  * failing tests (exercise.json `hints[].tests`, matched to the runner's test names).
  */
-export async function warnCheckFailed(services: Services, skill: Skill, detail: string, failingTests: readonly string[]): Promise<void> {
-  const { exercise } = await services.library.exercise(skill);
-  const hint = exercise && hintForFailingTests(exercise.hints, failingTests);
-  if (!exercise || !hint) {
+export async function warnCheckFailed(target: ExerciseTarget, detail: string, failingTests: readonly string[]): Promise<void> {
+  const hint = hintForFailingTests(target.exercise.hints, failingTests);
+  if (!hint) {
     void vscode.window.showWarningMessage(detail);
     return;
   }
   const showHint = vscode.l10n.t('Show Hint');
   const choice = await vscode.window.showWarningMessage(detail, showHint);
-  if (choice === showHint) await vscode.commands.executeCommand(Commands.showHint, { skillId: skill.id, stack: exercise.language, hintId: hint.id });
+  if (choice === showHint) await vscode.commands.executeCommand(Commands.showHint, { skillId: target.skill.id, stack: target.stack, hintId: hint.id });
 }

@@ -1,5 +1,5 @@
 import type { LessonContent } from '../curriculum/lessonLibrary';
-import type { Catalog, Skill } from '../curriculum/types';
+import type { Catalog, ExerciseLanguage, Skill } from '../curriculum/types';
 import { findSkill, skillLabel, stageOf } from '../curriculum/types';
 import type { CodeBlock } from '../lessons/renderLesson';
 import { choiceOrder } from './choiceOrder';
@@ -7,7 +7,7 @@ import type { HintCardModel } from './hintCard';
 import { cardHintHtml, hintStatus } from './hintCard';
 import type { LessonActions } from './lessonActions';
 import { runKind } from './lessonActions';
-import type { PageLabels, WebviewResources } from './pageHtml';
+import type { PageLabels, PageModel, WebviewResources } from './pageHtml';
 import { buildPageHtml } from './pageHtml';
 import type { ExtensionMessage, HintStack, HistoryDirection, WebviewMessage } from './protocol';
 import { parseWebviewMessage } from './protocol';
@@ -60,6 +60,11 @@ export interface LessonSessionDeps {
   showError(message: string): void;
   /** Localised "There is no skill with the id …" error text. */
   unknownSkill(skillId: string): string;
+  /**
+   * The stack the exercise card's buttons act on (the learner's setting, the one stack started…),
+   * or undefined when the learner has not chosen yet. Without it, a skill's only stack.
+   */
+  exerciseStack?(skill: Skill, stacks: readonly ExerciseLanguage[]): Promise<ExerciseLanguage | undefined> | ExerciseLanguage | undefined;
   /**
    * Renders hint Markdown with the lesson renderer (in a worker in the extension), one HTML string
    * per text. Without it the card offers no hints.
@@ -196,7 +201,10 @@ export class LessonSession {
     for (const problem of content.problems) this.deps.log.warn(problem);
     const body = await this.deps.lessonBody(catalog, skill, content);
     if (this.stale(sequence)) return;
-    const hints = await this.hintCard(catalog, skill, content);
+    const stacks = [...content.exercises.keys()];
+    const cardStack = stacks.length === 0 ? undefined : this.deps.exerciseStack ? await this.deps.exerciseStack(skill, stacks) : stacks.length === 1 ? stacks[0] : undefined;
+    if (this.stale(sequence)) return;
+    const hints = await this.hintCard(catalog, skill, content, cardStack);
     if (this.stale(sequence)) return;
     const view = this.view as LessonView;
 
@@ -211,7 +219,7 @@ export class LessonSession {
       quiz: new QuizSession(skill.id, content.quiz),
       ...(hints ? { hints: { stack: hints.stack, ids: hints.hints.map((hint) => hint.id) } } : {}),
     };
-    this.html = this.pageHtml(catalog, skill, content, body, view.resources, sequence, options.anchor, nextHistory, hints);
+    this.html = this.pageHtml(catalog, skill, content, cardStack, body, view.resources, sequence, options.anchor, nextHistory, hints);
     this.history = nextHistory;
     this.shown = shown;
     this.pageReady = false;
@@ -254,6 +262,7 @@ export class LessonSession {
     catalog: Catalog,
     skill: Skill,
     content: LessonContent,
+    cardStack: ExerciseLanguage | undefined,
     body: LessonBody | undefined,
     resources: WebviewResources,
     render: number,
@@ -276,7 +285,7 @@ export class LessonSession {
         quiz: content.quiz,
         choiceOrders: content.quiz.map((question) => choiceOrder(seed, skill.id, question.id, question.choices.length)),
         quizBest: this.deps.progress.quizBest(skill.id),
-        exercise: content.exercise ? { title: content.exercise.title, language: content.exercise.language } : undefined,
+        exercise: cardExercise(content, cardStack),
         workspaceTrusted: this.deps.isTrusted(),
         labels: this.deps.labels(),
         render,
@@ -294,8 +303,9 @@ export class LessonSession {
    * The hints part of the exercise card: the exercise's hints rendered (once per session), with the
    * lesson heading the concept hint links to, and what progress says is revealed and passed.
    */
-  private async hintCard(catalog: Catalog, skill: Skill, content: LessonContent): Promise<HintCardModel | undefined> {
-    const exercise = content.exercise;
+  private async hintCard(catalog: Catalog, skill: Skill, content: LessonContent, cardStack: ExerciseLanguage | undefined): Promise<HintCardModel | undefined> {
+    // The card's stack; before the learner has chosen one, the stack whose title the card shows (the first).
+    const exercise = (cardStack && content.exercises.get(cardStack)) ?? content.exercise;
     const render = this.deps.renderHints;
     if (!exercise || exercise.hints.length === 0 || !render) return undefined;
     const stack = exercise.language;
@@ -444,7 +454,7 @@ export class LessonSession {
         if (shown && shown.skill.id === message.skillId) shown.quiz.reset();
         return;
       case 'exercise':
-        await actions.exercise(message.skillId, message.action);
+        await actions.exercise(message.skillId, message.action, message.stack);
         return;
       case 'revealHint':
         await this.revealHint(shown, message);
@@ -497,6 +507,14 @@ export class LessonSession {
     this.showListeners.clear();
     this.detach();
   }
+}
+
+/** The card's exercise: the chosen stack's title, else the first stack's (the learner is asked on Start). */
+function cardExercise(content: LessonContent, stack: ExerciseLanguage | undefined): PageModel['exercise'] {
+  const stacks = [...content.exercises.keys()];
+  const shown = (stack && content.exercises.get(stack)) ?? content.exercises.get(stacks[0]);
+  if (!shown) return undefined;
+  return stack && content.exercises.has(stack) ? { title: shown.title, stack, stacks } : { title: shown.title, stacks };
 }
 
 function describe(raw: unknown): string {

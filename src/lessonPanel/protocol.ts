@@ -1,4 +1,6 @@
+import { isExerciseStack } from '../curriculum/exerciseStacks';
 import { isHintId } from '../curriculum/parseHints';
+import type { ExerciseLanguage } from '../curriculum/types';
 
 /**
  * Messages between the lesson page and the extension. Both sides import these types; the
@@ -29,12 +31,13 @@ export type WebviewMessage =
       readonly replay?: boolean;
     }
   | { readonly type: 'resetQuiz'; readonly render: number; readonly skillId: string }
-  | { readonly type: 'exercise'; readonly skillId: string; readonly action: ExerciseAction }
+  /** `stack` names the version (PHP or Node.js) the button is for; without it the command decides (it may ask). */
+  | { readonly type: 'exercise'; readonly skillId: string; readonly action: ExerciseAction; readonly stack?: ExerciseLanguage }
   /** Reveal this hint of the card's exercise (and any before it): stored in progress, answered with `hintState`. */
   | { readonly type: 'revealHint'; readonly skillId: string; readonly stack: HintStack; readonly hintId: string };
 
-/** The stacks an exercise exists in (the same values as ExerciseLanguage). */
-export type HintStack = 'php' | 'node';
+/** The stack of an exercise whose hints a message names. */
+export type HintStack = ExerciseLanguage;
 
 export type CodeAction = 'copyCode' | 'insertCode' | 'runInTerminal' | 'runCode';
 export type ExerciseAction = 'start' | 'check' | 'showSolution';
@@ -172,14 +175,15 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isRender(render) && isSkillId(skillId) ? { type, render, skillId } : undefined;
     case 'exercise': {
       const action = own(message, 'action');
-      return isSkillId(skillId) && EXERCISE_ACTIONS.includes(action as ExerciseAction)
-        ? { type, skillId, action: action as ExerciseAction }
-        : undefined;
+      const stack = own(message, 'stack');
+      if (!isSkillId(skillId) || !EXERCISE_ACTIONS.includes(action as ExerciseAction)) return undefined;
+      if (stack === undefined) return { type, skillId, action: action as ExerciseAction };
+      return isExerciseStack(stack) ? { type, skillId, action: action as ExerciseAction, stack } : undefined;
     }
     case 'revealHint': {
       const stack = own(message, 'stack');
       const hintId = own(message, 'hintId');
-      return isSkillId(skillId) && (stack === 'php' || stack === 'node') && isHintId(hintId) ? { type, skillId, stack, hintId } : undefined;
+      return isSkillId(skillId) && isExerciseStack(stack) && isHintId(hintId) ? { type, skillId, stack, hintId } : undefined;
     }
     default:
       return undefined;

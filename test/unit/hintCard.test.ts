@@ -24,6 +24,7 @@ const EXERCISE: ExerciseSpec = {
 const content = (exercise: ExerciseSpec | undefined = EXERCISE): LessonContent => ({
   rendered: { html: '', codeBlocks: [], headings: [{ depth: 2, text: 'Status codes say what happened', id: 'h-status-codes' }], text: '' } as never,
   quiz: QUIZ,
+  exercises: new Map(exercise ? [[exercise.language, exercise]] : []),
   exercise,
   problems: [],
 });
