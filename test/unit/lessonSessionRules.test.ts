@@ -28,7 +28,7 @@ function customSession(overrides: Partial<LessonSessionDeps> = {}, runNode?: (co
   const content: LessonContent = { rendered: { html: '', codeBlocks: [], headings: [], text: '' } as never, quiz: QUIZ, exercises: new Map(), exercise: undefined, problems: [] };
   const deps: LessonSessionDeps = {
     library: { catalog: async () => CATALOG, content: async () => content },
-    progress: { isComplete: () => false, quizBest: () => undefined, setComplete: async () => undefined, recordQuizScore: async () => undefined, onDidChange: () => ({ dispose() {} }) },
+    progress: { isComplete: () => false, quizBest: () => undefined, setComplete: async () => undefined, recordQuizScore: async () => undefined, revealHint: async () => undefined, exerciseProgress: () => ({ hints: [] }), onDidChange: () => ({ dispose() {} }) },
     actions: createLessonActions(
       {
         isTrusted: () => true,
@@ -338,7 +338,7 @@ describe('lesson session: quiz rules', () => {
   it('posts no result to a lesson the learner left while the score was being saved', async () => {
     const saving = deferred<undefined>();
     const { session, seen, open } = customSession({
-      progress: { isComplete: () => false, quizBest: () => undefined, setComplete: async () => undefined, recordQuizScore: () => saving.promise, onDidChange: () => ({ dispose() {} }) },
+      progress: { isComplete: () => false, quizBest: () => undefined, setComplete: async () => undefined, recordQuizScore: () => saving.promise, revealHint: async () => undefined, exerciseProgress: () => ({ hints: [] }), onDidChange: () => ({ dispose() {} }) },
     });
     const render = await open(A.id);
     await session.handleMessage({ type: 'answerQuiz', render, skillId: A.id, questionId: 'status-405', choice: 1 });
@@ -392,7 +392,7 @@ describe('lesson session: what it logs for what it ignores', () => {
           throw new Error('storage is full');
         },
         recordQuizScore: async () => undefined,
-        onDidChange: () => ({ dispose() {} }),
+        revealHint: async () => undefined, exerciseProgress: () => ({ hints: [] }), onDidChange: () => ({ dispose() {} }),
       },
     });
     await open(A.id);
