@@ -141,8 +141,8 @@ final class ConfigTest extends TestCase
 
     public function testUnparsableDatabaseUrlIsRejectedWithoutEchoingIt(): void
     {
-        foreach (['db-pa55word at nowhere', 'db-pa55word', '//db-pa55word', 'postgres:db-pa55word'] as $bad) {
-            $message = $this->messageFor(['DATABASE_URL' => $bad] + self::validEnv(), 'DATABASE_URL=' . json_encode($bad) . ' must be rejected: parse_url() accepts almost anything, so require a scheme and a host');
+        foreach (['db-pa55word at nowhere', 'db-pa55word', '//db-pa55word', 'postgres:db-pa55word', 'postgres://', 'postgres:///db-pa55word', 'postgres://:5432/db-pa55word'] as $bad) {
+            $message = $this->messageFor(['DATABASE_URL' => $bad] + self::validEnv(), 'DATABASE_URL=' . json_encode($bad) . ' must be rejected: parse_url() accepts almost anything, so require a scheme and a host (\"postgres://\" alone has no host)');
             $this->assertStringContainsString('DATABASE_URL', $message, 'say which variable is wrong');
             $this->assertStringNotContainsString('db-pa55word', $message, 'never put the bad value in the message: it may be a secret');
         }
