@@ -165,6 +165,24 @@ final class ConfigTest extends TestCase
         $this->assertStringContainsString('APP_ENV', $this->messageFor($env, 'a missing APP_ENV must be rejected'), 'APP_ENV is required');
     }
 
+    public function testNoErrorMessageQuotesAnyValue(): void
+    {
+        $marker = 'Zq' . bin2hex(random_bytes(4));
+        $bad = [
+            'PORT' => "{$marker}80",
+            'APP_ENV' => "prod-{$marker}",
+            'DATABASE_URL' => "{$marker} at nowhere",
+            'SIGNING_KEYS' => "{$marker}-without-colon",
+        ];
+        foreach ($bad as $name => $value) {
+            $message = $this->messageFor([$name => $value] + self::validEnv(), "{$name}=" . json_encode($value) . ' must be rejected');
+            $this->assertStringContainsString($name, $message, "the error must name {$name}");
+            $this->assertStringNotContainsString($marker, $message, "the error about {$name} quotes its value: name the variable and the rule, never the value (any variable may hold a secret, and the message ends up in logs)");
+        }
+        $all = $this->messageFor($bad);
+        $this->assertStringNotContainsString($marker, $all, 'the combined error must not quote any value either');
+    }
+
     public function testAllProblemsAreReportedTogether(): void
     {
         $message = $this->messageFor(['PORT' => 'abc', 'APP_ENV' => 'prod']);
