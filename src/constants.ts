@@ -34,6 +34,8 @@ export const Settings = {
   reviewsEnabled: 'reviews.enabled',
   reviewsDailyCap: 'reviews.dailyCap',
   paceHoursPerWeek: 'paceHoursPerWeek',
+  /** The learner's stack: 'php', 'node', or 'ask' (the first Start Exercise asks, then sets it). */
+  stack: 'stack',
 } as const;
 
 export const Commands = {
@@ -48,6 +50,11 @@ export const Commands = {
   scaffoldProject: 'backendPath.scaffoldProject',
   startExercise: 'backendPath.startExercise',
   checkExercise: 'backendPath.checkExercise',
+  /** The tree's entries for a skill's other stack: Start/Check in that stack, whatever the setting says. */
+  startExerciseInPhp: 'backendPath.startExerciseInPhp',
+  startExerciseInNode: 'backendPath.startExerciseInNode',
+  checkExerciseInPhp: 'backendPath.checkExerciseInPhp',
+  checkExerciseInNode: 'backendPath.checkExerciseInNode',
   showSolution: 'backendPath.showSolution',
   resetExercise: 'backendPath.resetExercise',
   copySolution: 'backendPath.copySolution',

@@ -5,11 +5,13 @@ import { registerLessonCommands } from './commands/lessonCommands';
 import { registerProgressCommands } from './commands/progressCommands';
 import { registerScaffoldCommand } from './commands/scaffoldCommand';
 import type { Services } from './commands/services';
-import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY, REVIEW_STORAGE_KEY } from './constants';
+import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY, REVIEW_STORAGE_KEY, Settings } from './constants';
 import { createExtensionContentReader } from './curriculum/extensionContentReader';
 import { LessonLibrary } from './curriculum/lessonLibrary';
 import { renderInWorker } from './lessons/renderInWorker';
 import { ExerciseResults } from './exercises/exerciseResults';
+import { StartedExercises } from './exercises/startedExercises';
+import { decideStack, parseStackSetting } from './exercises/stackChoice';
 import { createLessonPanel } from './lessonPanel/createLessonPanel';
 import { createSyncedProgressStore, firstTimeSeen } from './progress/syncedProgress';
 import { reviewFacts, startedAt } from './review/progressFacts';
@@ -73,6 +75,9 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     }),
   );
 
+  const startedExercises = new StartedExercises(() => library.catalog());
+  context.subscriptions.push(startedExercises);
+
   // A holder, so tests can swap the dialogs after everything has been built.
   const prompts = { current: createVsCodePrompts() };
   const panel = createLessonPanel({
@@ -82,6 +87,15 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     log,
     prompts: () => prompts.current,
     lastTextEditor: () => lastTextEditor,
+    // The card acts on the learner's stack, else the one they started; unchosen, Start asks.
+    exerciseStack: async (skill, stacks) => {
+      const decision = decideStack({
+        available: stacks,
+        setting: parseStackSetting(vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.stack)),
+        started: await startedExercises.stacks(skill.id).catch(() => []),
+      });
+      return decision.kind === 'stack' ? decision.stack : undefined;
+    },
     // Bound late: spaced review is built below, and answers only arrive once a lesson is open.
     onQuizAnswer: (skillId, questionId, correct, elapsedMs) => void reviews.recordQuizAnswer(skillId, questionId, correct, elapsedMs),
   });
@@ -91,7 +105,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
 
   const setContext = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
   let loadErrorShown = false;
-  const tree = new SkillTreeProvider(library, progress, exerciseResults, (state, error) => {
+  const tree = new SkillTreeProvider(library, progress, exerciseResults, startedExercises, (state, error) => {
     // The view's welcome text follows this key: "Loading…" until loaded, the error only after a failure.
     setContext(ContextKeys.lessonsState, state);
     if (state !== 'failed' || loadErrorShown) return;
@@ -136,6 +150,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     log,
     panel,
     exerciseResults,
+    startedExercises,
     reviews: reviews.store,
     revealSkill: (skillId) => skillTree.revealSkill(skillId),
     get prompts() {
@@ -164,6 +179,10 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       tree.refresh();
       void panel.refresh();
+    }),
+    // The exercise card shows the learner's stack first; a new choice redraws it.
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(`${Settings.section}.${Settings.stack}`)) void panel.refresh();
     }),
   );
 

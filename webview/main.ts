@@ -78,7 +78,10 @@ function onClick(event: MouseEvent): void {
       break;
     case 'exercise': {
       const action = button.dataset.exerciseAction;
-      if (action === 'start' || action === 'check' || action === 'showSolution') post({ type: 'exercise', skillId, action });
+      const stack = button.dataset.stack;
+      if (action === 'start' || action === 'check' || action === 'showSolution') {
+        post(stack === 'php' || stack === 'node' ? { type: 'exercise', skillId, action, stack } : { type: 'exercise', skillId, action });
+      }
       break;
     }
   }

@@ -1,16 +1,27 @@
 import * as vscode from 'vscode';
 import { Commands, EXERCISE_BACKUPS_FOLDER, EXERCISES_FOLDER, SOLUTION_SCHEME, Settings } from '../constants';
-import type { Skill } from '../curriculum/types';
+import type { ExerciseLanguage } from '../curriculum/types';
 import { skillLabel } from '../curriculum/types';
 import type { CheckOutcome } from '../exercises/exerciseRunner';
-import { exerciseFolder, runExerciseTests } from '../exercises/exerciseRunner';
+import { runExerciseTests } from '../exercises/exerciseRunner';
+import { exerciseFolderUri } from '../exercises/startedExercises';
+import { stackName } from '../exercises/stackChoice';
+import { recordStackPass } from '../exercises/stackProgress';
 import { bundledFileUri } from '../ui/solutionDocuments';
 import type { ExerciseStatus } from '../lessonPanel/protocol';
 import { copyTreeSafely, resetTreeToStarter } from '../scaffold/workspaceScaffolder';
 import { uriExists as exists } from '../ui/uriExists';
 import { offerToolchainFix, describeToolProblem, toolSettings } from './toolchainMessages';
-import { columnBesideLesson, exerciseFor } from './exerciseTarget';
+import type { ExerciseTarget } from './exerciseTarget';
+import { columnBesideLesson, exerciseFor, parseExerciseArgument } from './exerciseTarget';
 import type { Services } from './services';
+
+const STACK_COMMANDS: readonly { readonly id: string; readonly command: string; readonly stack: ExerciseLanguage }[] = [
+  { id: Commands.startExerciseInPhp, command: Commands.startExercise, stack: 'php' },
+  { id: Commands.startExerciseInNode, command: Commands.startExercise, stack: 'node' },
+  { id: Commands.checkExerciseInPhp, command: Commands.checkExercise, stack: 'php' },
+  { id: Commands.checkExerciseInNode, command: Commands.checkExercise, stack: 'node' },
+];
 
 function workspaceFolderOrWarn(): vscode.WorkspaceFolder | undefined {
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -32,11 +43,12 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
       const found = await exerciseFor(services, argument, vscode.l10n.t('Start Exercise'));
       const workspaceFolder = found && workspaceFolderOrWarn();
       if (!found || !workspaceFolder) return undefined;
-      const { skill, exercise } = found;
-      const target = exerciseFolder(workspaceFolder.uri, skill);
-      const source = vscode.Uri.joinPath(services.extensionUri, 'lessons', skill.folder, 'exercise', exercise.language, 'starter');
+      const { skill, stack, exercise } = found;
+      const target = await exerciseFolderUri(workspaceFolder.uri, skill, stack);
+      const source = vscode.Uri.joinPath(services.extensionUri, 'lessons', skill.folder, 'exercise', stack, 'starter');
       // Starting again never touches the learner's work: existing files are always kept.
       const outcome = await copyTreeSafely({ source, base: workspaceFolder.uri, target, onConflict: 'keep' }, services.prompts);
+      services.startedExercises.refresh();
       if (outcome.refused) {
         services.log.warn(`Start Exercise refused for ${skill.id}: ${outcome.refused}`);
         void vscode.window.showErrorMessage(vscode.l10n.t('The exercise was not started. {0}', outcome.refused));
@@ -62,26 +74,27 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
       const found = await exerciseFor(services, argument, vscode.l10n.t('Reset Exercise to Starter'));
       const workspaceFolder = found && workspaceFolderOrWarn();
       if (!found || !workspaceFolder) return undefined;
-      const { skill, exercise } = found;
-      const target = exerciseFolder(workspaceFolder.uri, skill);
+      const { skill, stack } = found;
+      const target = await exerciseFolderUri(workspaceFolder.uri, skill, stack);
       const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-      const backup = vscode.Uri.joinPath(workspaceFolder.uri, EXERCISES_FOLDER, EXERCISE_BACKUPS_FOLDER, `${skill.folder}-${stamp}`);
+      const backup = vscode.Uri.joinPath(workspaceFolder.uri, EXERCISES_FOLDER, EXERCISE_BACKUPS_FOLDER, `${target.path.split('/').pop() ?? skill.folder}-${stamp}`);
       const reset = vscode.l10n.t('Reset to Starter');
       const answer = await services.prompts.ask(
-        vscode.l10n.t('Reset the exercise of {0} to its starter?', skillLabel(skill)),
+        vscode.l10n.t('Reset the {1} exercise of {0} to its starter?', skillLabel(skill), stackName(stack)),
         vscode.l10n.t('Your files that differ from the starter are first copied to {0}, then replaced by the starter files. Other files are left alone.', vscode.workspace.asRelativePath(backup)),
         [reset],
       );
       if (answer !== reset) return undefined;
-      const source = vscode.Uri.joinPath(services.extensionUri, 'lessons', skill.folder, 'exercise', exercise.language, 'starter');
+      const source = vscode.Uri.joinPath(services.extensionUri, 'lessons', skill.folder, 'exercise', stack, 'starter');
       const outcome = await resetTreeToStarter(source, workspaceFolder.uri, target, backup);
+      services.startedExercises.refresh();
       if (outcome.refused || outcome.failed) {
         const reason = outcome.refused ?? `${outcome.failed?.path}: ${outcome.failed?.message}`;
         services.log.warn(`Reset Exercise stopped for ${skill.id}: ${reason}`);
         void vscode.window.showErrorMessage(vscode.l10n.t('The exercise was not reset. {0}', reason));
         return outcome;
       }
-      services.exerciseResults.forget(skill.id);
+      services.exerciseResults.forget(skill.id, stack);
       services.log.info(`Reset ${skill.id} to its starter: ${outcome.written.length} files written, ${outcome.backedUp.length} backed up to ${backup.fsPath}.`);
       void vscode.window.showInformationMessage(
         outcome.backedUp.length > 0
@@ -101,18 +114,18 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
       const found = await exerciseFor(services, argument, vscode.l10n.t('Check Exercise'));
       const workspaceFolder = found && workspaceFolderOrWarn();
       if (!found || !workspaceFolder) return undefined;
-      const { skill, exercise } = found;
+      const { skill, stack, exercise } = found;
       if (workspaceFolder.uri.scheme !== 'file') {
         const message = vscode.l10n.t('Checking an exercise runs its tests on this machine, so it needs a folder on disk, not a virtual workspace.');
         void vscode.window.showWarningMessage(message);
         return { status: 'error', message };
       }
-      const folder = exerciseFolder(workspaceFolder.uri, skill);
+      const folder = await exerciseFolderUri(workspaceFolder.uri, skill, stack);
       if (!(await exists(folder))) {
         const start = vscode.l10n.t('Start Exercise');
-        const message = vscode.l10n.t('There is no exercise folder for {0} yet.', skillLabel(skill));
+        const message = vscode.l10n.t('There is no {1} exercise folder for {0} yet.', skillLabel(skill), stackName(stack));
         void vscode.window.showWarningMessage(message, start).then((choice) => {
-          if (choice === start) void vscode.commands.executeCommand(Commands.startExercise, skill.id);
+          if (choice === start) void vscode.commands.executeCommand(Commands.startExercise, { skillId: skill.id, stack });
         });
         return { status: 'error', message };
       }
@@ -136,15 +149,15 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
           });
         },
       );
-      if (outcome.status !== 'error') services.exerciseResults.set(skill.id, outcome.status);
-      await reportCheck(services, skill, outcome, post);
+      if (outcome.status !== 'error') services.exerciseResults.set(skill.id, stack, outcome.status);
+      await reportCheck(services, found, outcome, post);
       return outcome;
     }),
 
     vscode.commands.registerCommand(Commands.showSolution, async (argument?: unknown) => {
       const found = await exerciseFor(services, argument, vscode.l10n.t('Show Solution'));
       if (!found) return false;
-      const { skill, exercise } = found;
+      const { skill, stack, exercise } = found;
       const show = vscode.l10n.t('Show Solution');
       const answer = await services.prompts.ask(
         vscode.l10n.t('Show the solution for {0}?', skillLabel(skill)),
@@ -153,10 +166,11 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
       );
       if (answer !== show) return false;
       const workspaceFolder = vscode.workspace.workspaceFolders?.[0];
+      const learnerFolder = workspaceFolder && (await exerciseFolderUri(workspaceFolder.uri, skill, stack));
       for (const file of exercise.files) {
-        const solution = bundledFileUri(skill.folder, exercise.language, file, 'solution');
-        const learner = workspaceFolder ? vscode.Uri.joinPath(exerciseFolder(workspaceFolder.uri, skill), ...file.split('/')) : undefined;
-        const left = learner && (await exists(learner)) ? learner : bundledFileUri(skill.folder, exercise.language, file, 'starter');
+        const solution = bundledFileUri(skill.folder, stack, file, 'solution');
+        const learner = learnerFolder && vscode.Uri.joinPath(learnerFolder, ...file.split('/'));
+        const left = learner && (await exists(learner)) ? learner : bundledFileUri(skill.folder, stack, file, 'starter');
         await vscode.commands.executeCommand('vscode.diff', left, solution, vscode.l10n.t('{0}: yours ↔ solution (read-only)', file), {
           preview: false,
           viewColumn: columnBesideLesson(),
@@ -164,6 +178,14 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
       }
       return true;
     }),
+
+    // The tree's entries for one stack: the same commands, with the stack named.
+    ...STACK_COMMANDS.map(({ id, command, stack }) =>
+      vscode.commands.registerCommand(id, (argument?: unknown) => {
+        const { skillId } = parseExerciseArgument(argument);
+        return skillId === undefined ? undefined : vscode.commands.executeCommand(command, { skillId, stack });
+      }),
+    ),
 
     vscode.commands.registerCommand(Commands.copySolution, async (uri?: unknown) => {
       const target = uri instanceof vscode.Uri ? uri : vscode.window.activeTextEditor?.document.uri;
@@ -178,7 +200,7 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
 
 async function reportCheck(
   services: Services,
-  skill: Skill,
+  { skill, stack }: ExerciseTarget,
   outcome: CheckOutcome,
   post: (skillId: string, status: ExerciseStatus, detail: string) => Thenable<void>,
 ): Promise<void> {
@@ -199,7 +221,7 @@ async function reportCheck(
     void vscode.window.showWarningMessage(detail);
     return;
   }
-  await services.progress.recordExercisePass(skill.id);
+  await recordStackPass(services.progress, skill.id, stack);
   const completeOnPass = vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.completeOnPass, true);
   if (completeOnPass) await services.progress.setComplete(skill.id, true);
   const detail = completeOnPass

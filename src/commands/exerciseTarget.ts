@@ -1,14 +1,20 @@
-// Which exercise a command is about. From the tree or the lesson page the argument says so; from
-// the Command Palette it is obvious only when the lesson page or one of the exercise's own files is
-// the active editor. Otherwise the learner picks, with the open lesson's exercise offered first.
+// Which exercise (skill and stack) a command is about. From the tree or the lesson page the argument
+// says so; from the Command Palette it is obvious only when the lesson page or one of the exercise's
+// own files is the active editor. Otherwise the learner picks, with the open lesson's exercise first.
+// The stack follows stackChoice.ts; when nothing decides it, the learner is asked once and the
+// answer becomes the setting backendPath.stack.
 import * as vscode from 'vscode';
-import { EXERCISES_FOLDER, LESSON_VIEW_TYPE } from '../constants';
-import type { ExerciseSpec, Skill } from '../curriculum/types';
+import { EXERCISES_FOLDER, LESSON_VIEW_TYPE, Settings } from '../constants';
+import { isExerciseStack, parseExerciseFolderName } from '../curriculum/exerciseStacks';
+import type { Catalog, ExerciseLanguage, ExerciseSpec, Skill } from '../curriculum/types';
 import { skillLabel } from '../curriculum/types';
+import type { StackDecision } from '../exercises/stackChoice';
+import { decideStack, parseStackSetting, stackName } from '../exercises/stackChoice';
 import type { Services } from './services';
 
-export interface SkillWithExercise {
+export interface ExerciseTarget {
   readonly skill: Skill;
+  readonly stack: ExerciseLanguage;
   readonly exercise: ExerciseSpec;
 }
 
@@ -22,71 +28,132 @@ export function lessonTab(): vscode.Tab | undefined {
   return undefined;
 }
 
-/** The skill folder of the active text editor, when it is a file under backend-path-exercises/. */
-function activeExerciseFolder(): string | undefined {
+/** The skill and stack of the exercise folder the active text editor's file is in, if any. */
+function activeExerciseFolder(catalog: Catalog): { skillId: string; stack: ExerciseLanguage } | undefined {
   const uri = vscode.window.activeTextEditor?.document.uri;
   if (!uri) return undefined;
   const parts = vscode.workspace.asRelativePath(uri, false).split('/');
-  return parts[0] === EXERCISES_FOLDER && parts.length > 2 ? parts[1] : undefined;
+  if (parts[0] !== EXERCISES_FOLDER || parts.length <= 2) return undefined;
+  return parseExerciseFolderName(parts[1], catalog.skills);
 }
 
-function explicitSkillId(argument: unknown): string | undefined {
-  if (typeof argument === 'string') return argument;
-  if (typeof argument === 'object' && argument !== null && 'skill' in argument) return (argument as { skill: Skill }).skill.id;
-  return undefined;
+/** What a command argument names: a skill id, `{skillId, stack?}` (card, tree), or a tree node `{skill}`. */
+export function parseExerciseArgument(argument: unknown): { skillId?: string; stack?: unknown } {
+  if (typeof argument === 'string') return { skillId: argument };
+  if (typeof argument !== 'object' || argument === null) return {};
+  const record = argument as Record<string, unknown>;
+  const stack = Object.hasOwn(record, 'stack') ? record.stack : undefined;
+  if (typeof record.skillId === 'string') return { skillId: record.skillId, stack };
+  const skill = record.skill;
+  if (typeof skill === 'object' && skill !== null && typeof (skill as { id?: unknown }).id === 'string') return { skillId: (skill as { id: string }).id, stack };
+  return {};
 }
 
 interface ExercisePick extends vscode.QuickPickItem {
   readonly skill: Skill;
+  readonly stack?: ExerciseLanguage;
+}
+
+interface StackPick extends vscode.QuickPickItem {
+  readonly stack: ExerciseLanguage;
+}
+
+function stackSetting() {
+  return parseStackSetting(vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.stack, 'ask'));
 }
 
 /**
- * Resolves the skill (with its exercise) a command acts on, asking with a picker when the context
- * does not say. Undefined when the learner dismissed the picker or the skill has no exercise.
+ * Resolves the exercise a command acts on, asking with a picker when the context does not say.
+ * Undefined when the learner dismissed a picker or the skill has no exercise (in that stack).
  */
-export async function exerciseFor(services: Services, argument: unknown, title: string): Promise<SkillWithExercise | undefined> {
+export async function exerciseFor(services: Services, argument: unknown, title: string): Promise<ExerciseTarget | undefined> {
   const catalog = await services.library.catalog();
-  const withExercise = async (skill: Skill | undefined): Promise<SkillWithExercise | undefined> => {
-    if (!skill) return undefined;
-    const { exercise } = await services.library.exercise(skill);
-    return exercise ? { skill, exercise } : undefined;
+  const stacksOf = async (skill: Skill) => (await services.library.exercises(skill)).exercises;
+
+  const decide = async (skill: Skill, explicit: ExerciseLanguage | undefined, editor?: ExerciseLanguage): Promise<ExerciseTarget | undefined> => {
+    const exercises = await stacksOf(skill);
+    if (exercises.size === 0) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no exercise.', skillLabel(skill)));
+      return undefined;
+    }
+    const decision = decideStack({
+      available: [...exercises.keys()],
+      explicit,
+      editor,
+      setting: stackSetting(),
+      started: await services.startedExercises.stacks(skill.id),
+    });
+    const stack = await stackFrom(services, skill, decision, title);
+    const exercise = stack && exercises.get(stack);
+    return stack && exercise ? { skill, stack, exercise } : undefined;
   };
 
-  const explicit = explicitSkillId(argument);
-  if (explicit !== undefined) {
-    const skill = catalog.skills.find((candidate) => candidate.id === explicit);
-    const found = await withExercise(skill);
-    if (!found) {
-      void vscode.window.showInformationMessage(
-        skill ? vscode.l10n.t('{0} has no exercise.', skillLabel(skill)) : vscode.l10n.t('There is no skill "{0}".', explicit),
-      );
+  const named = parseExerciseArgument(argument);
+  if (named.skillId !== undefined) {
+    const skill = catalog.skills.find((candidate) => candidate.id === named.skillId);
+    if (!skill) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is no skill "{0}".', named.skillId));
+      return undefined;
     }
-    return found;
+    if (named.stack !== undefined && !isExerciseStack(named.stack)) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('There is no stack "{0}": exercises are in PHP (php) or Node.js (node).', String(named.stack)));
+      return undefined;
+    }
+    return decide(skill, named.stack);
   }
 
   // Obvious from the palette: the lesson page is the active tab, or an exercise file is being edited.
+  const edited = activeExerciseFolder(catalog);
   const openLesson = catalog.skills.find((skill) => skill.id === services.panel.currentSkillId);
   const activeTab = vscode.window.tabGroups.activeTabGroup.activeTab;
-  if (openLesson && activeTab && activeTab === lessonTab()) {
-    const found = await withExercise(openLesson);
-    if (found) return found;
+  if (openLesson && activeTab && activeTab === lessonTab() && (await stacksOf(openLesson)).size > 0) {
+    return decide(openLesson, undefined, edited?.skillId === openLesson.id ? edited.stack : undefined);
   }
-  const editedFolder = activeExerciseFolder();
-  const edited = await withExercise(catalog.skills.find((skill) => skill.folder === editedFolder));
-  if (edited) return edited;
+  const editedSkill = edited && catalog.skills.find((skill) => skill.id === edited.skillId);
+  if (edited && editedSkill && (await stacksOf(editedSkill)).has(edited.stack)) return decide(editedSkill, undefined, edited.stack);
 
-  const candidates = (await Promise.all(catalog.skills.map(withExercise))).filter((found): found is SkillWithExercise => found !== undefined);
-  if (openLesson) candidates.sort((a, b) => Number(b.skill.id === openLesson.id) - Number(a.skill.id === openLesson.id));
-  const picked = await services.prompts.pick<ExercisePick>(
-    candidates.map(({ skill, exercise }) => ({
-      skill,
-      label: skillLabel(skill),
-      description: skill.id === openLesson?.id ? vscode.l10n.t('open lesson') : exercise.language === 'php' ? 'PHP' : 'Node.js',
-      detail: exercise.title,
-    })),
-    { title, placeHolder: vscode.l10n.t('Which skill\'s exercise?') },
-  );
-  return picked ? candidates.find((candidate) => candidate.skill.id === picked.skill.id) : undefined;
+  // The picker lists each exercise once in the stack that would be used, and both stacks of a skill
+  // when nothing decides between them.
+  const setting = stackSetting();
+  const items: ExercisePick[] = [];
+  for (const skill of catalog.skills) {
+    const exercises = await stacksOf(skill);
+    if (exercises.size === 0) continue;
+    const decision = decideStack({ available: [...exercises.keys()], setting, started: await services.startedExercises.stacks(skill.id) });
+    const stacks = decision.kind === 'stack' ? [decision.stack] : [...exercises.keys()];
+    for (const stack of stacks) {
+      const openNote = skill.id === openLesson?.id ? ` · ${vscode.l10n.t('open lesson')}` : '';
+      items.push({ skill, stack, label: skillLabel(skill), description: `${stackName(stack)}${openNote}`, detail: exercises.get(stack)?.title });
+    }
+  }
+  if (openLesson) items.sort((a, b) => Number(b.skill.id === openLesson.id) - Number(a.skill.id === openLesson.id));
+  const picked = await services.prompts.pick<ExercisePick>(items, { title, placeHolder: vscode.l10n.t('Which skill\'s exercise?') });
+  return picked ? decide(picked.skill, picked.stack) : undefined;
+}
+
+/** The decided stack, or the learner's answer to "which stack?" (kept as their setting). */
+async function stackFrom(services: Services, skill: Skill, decision: StackDecision, title: string): Promise<ExerciseLanguage | undefined> {
+  switch (decision.kind) {
+    case 'stack':
+      return decision.stack;
+    case 'unavailable':
+      void vscode.window.showInformationMessage(vscode.l10n.t('{0} has no exercise in {1}.', skillLabel(skill), stackName(decision.stack)));
+      return undefined;
+    case 'ask': {
+      const lines: Record<ExerciseLanguage, string> = {
+        php: vscode.l10n.t('PHP 8.2 or newer; tests run with PHPUnit.'),
+        node: vscode.l10n.t('Node.js 22 or newer; tests run with the built-in node:test.'),
+      };
+      const picked = await services.prompts.pick<StackPick>(
+        decision.stacks.map((stack) => ({ stack, label: stackName(stack), detail: lines[stack] })),
+        { title, placeHolder: vscode.l10n.t('Which stack do you want to practise in? Your choice is kept in the setting backendPath.stack.') },
+      );
+      if (!picked) return undefined;
+      await vscode.workspace.getConfiguration(Settings.section).update(Settings.stack, picked.stack, vscode.ConfigurationTarget.Global);
+      services.log.info(`Stack set to ${picked.stack} (setting ${Settings.section}.${Settings.stack}).`);
+      return picked.stack;
+    }
+  }
 }
 
 /**

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import type { ExerciseResults } from '../exercises/exerciseResults';
+import type { StartedExercises } from '../exercises/startedExercises';
 import type { Skill } from '../curriculum/types';
 import type { LessonPanel } from '../lessonPanel/lessonPanel';
 import type { ProgressStore } from '../progress/progressStore';
@@ -15,6 +16,8 @@ export interface Services {
   readonly progress: ProgressStore;
   readonly panel: LessonPanel;
   readonly exerciseResults: ExerciseResults;
+  /** Which stacks of which skills are started in the workspace (cached listing of backend-path-exercises/). */
+  readonly startedExercises: StartedExercises;
   readonly log: Log;
   /** The review schedule: exported, imported and reset with progress. */
   readonly reviews: Pick<ReviewStore, 'exportable' | 'merge' | 'reset'>;

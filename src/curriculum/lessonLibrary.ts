@@ -4,7 +4,7 @@ import { parseCatalog } from './parseCatalog';
 import { expectedStacks } from './exerciseStacks';
 import { parseExercise } from './parseExercise';
 import { parseQuiz } from './parseQuiz';
-import type { Catalog, ExerciseSpec, QuizQuestion, Skill } from './types';
+import type { Catalog, ExerciseLanguage, ExerciseSpec, QuizQuestion, Skill } from './types';
 
 export type { SearchDocument };
 
@@ -25,8 +25,18 @@ export interface LessonContent {
   /** The rendered lesson, or undefined while the lesson is still being written. */
   readonly rendered: RenderedLesson | undefined;
   readonly quiz: readonly QuizQuestion[];
+  /** The skill's exercise in each stack it has, in path order (PHP, then Node.js). */
+  readonly exercises: ReadonlyMap<ExerciseLanguage, ExerciseSpec>;
+  /** The first of `exercises`, for callers that show one exercise. */
   readonly exercise: ExerciseSpec | undefined;
   /** Problems found in the lesson's files, for the output channel. */
+  readonly problems: readonly string[];
+}
+
+/** A skill's exercises, one per stack it has, and what was wrong with their files. */
+export interface SkillExercises {
+  /** Only the stacks `expectedStacks` lists for the skill, in that order; a stack whose exercise.json is missing or invalid is absent. */
+  readonly exercises: ReadonlyMap<ExerciseLanguage, ExerciseSpec>;
   readonly problems: readonly string[];
 }
 
@@ -37,7 +47,7 @@ export interface LessonContent {
 export class LessonLibrary {
   private catalogPromise: Promise<Catalog> | undefined;
   private readonly contentCache = new Map<string, Promise<LessonContent>>();
-  private readonly exerciseCache = new Map<string, Promise<{ exercise: ExerciseSpec | undefined; problems: string[] }>>();
+  private readonly exerciseCache = new Map<string, Promise<SkillExercises>>();
   private announceLoaded: ((catalog: Catalog) => void) | undefined;
   private readonly loadedPromise = new Promise<Catalog>((resolve) => (this.announceLoaded = resolve));
 
@@ -83,27 +93,42 @@ export class LessonLibrary {
   }
 
   /**
-   * Only the exercise spec: the tree needs to know which skills have an exercise without reading
-   * every lesson's markdown.
+   * Only the exercise specs: the tree needs to know which skills have exercises, in which stacks,
+   * without reading every lesson's markdown. Each stack's exercise.json is read once.
    */
-  exercise(skill: Skill): Promise<{ exercise: ExerciseSpec | undefined; problems: string[] }> {
+  exercises(skill: Skill): Promise<SkillExercises> {
     let cached = this.exerciseCache.get(skill.id);
     if (!cached) {
-      cached = this.loadExercise(skill);
+      cached = this.loadExercises(skill);
       this.exerciseCache.set(skill.id, cached);
     }
     return cached;
   }
 
-  private async loadExercise(skill: Skill): Promise<{ exercise: ExerciseSpec | undefined; problems: string[] }> {
-    for (const stack of expectedStacks(skill.id)) {
+  /** One stack's exercise, or without a stack the first the skill has (for callers that show one). */
+  async exercise(skill: Skill, stack?: ExerciseLanguage): Promise<{ exercise: ExerciseSpec | undefined; problems: readonly string[] }> {
+    const { exercises, problems } = await this.exercises(skill);
+    const exercise = stack === undefined ? exercises.values().next().value : exercises.get(stack);
+    return { exercise, problems };
+  }
+
+  private async loadExercises(skill: Skill): Promise<SkillExercises> {
+    const stacks = expectedStacks(skill.id);
+    const texts = await Promise.all(stacks.map((stack) => this.reader.readText(`lessons/${skill.folder}/exercise/${stack}/exercise.json`)));
+    const exercises = new Map<ExerciseLanguage, ExerciseSpec>();
+    const problems: string[] = [];
+    stacks.forEach((stack, index) => {
+      const text = texts[index];
+      if (text === undefined) return; // this stack's version is not written (yet)
       const where = `lessons/${skill.folder}/exercise/${stack}`;
-      const text = await this.reader.readText(`${where}/exercise.json`);
-      if (text === undefined) continue;
       const parsed = parseExercise(text);
-      return { exercise: parsed.exercise, problems: parsed.problems.map((problem) => `${where}: ${problem}`) };
-    }
-    return { exercise: undefined, problems: [] };
+      problems.push(...parsed.problems.map((problem) => `${where}: ${problem}`));
+      if (!parsed.exercise) return;
+      // The folder names the stack; an exercise.json that claims the other one would run the wrong tools.
+      if (parsed.exercise.language !== stack) problems.push(`${where}: exercise.json language is "${parsed.exercise.language}" in the ${stack} folder`);
+      else exercises.set(stack, parsed.exercise);
+    });
+    return { exercises, problems };
   }
 
   /**
@@ -148,7 +173,7 @@ export class LessonLibrary {
     const [rendered, quizText, exercise] = await Promise.all([
       this.renderedLesson(catalog, skill),
       this.reader.readText(`${base}/quiz.json`),
-      this.exercise(skill),
+      this.exercises(skill),
     ]);
     const problems: string[] = [...exercise.problems];
     if (rendered?.refused) problems.push(`${base}/lesson.md: refused: ${rendered.refused.kind}`);
@@ -158,6 +183,6 @@ export class LessonLibrary {
       quiz = parsed.questions;
       problems.push(...parsed.problems.map((problem) => `${base}/quiz.json: ${problem}`));
     }
-    return { rendered, quiz, exercise: exercise.exercise, problems };
+    return { rendered, quiz, exercises: exercise.exercises, exercise: exercise.exercises.values().next().value, problems };
   }
 }

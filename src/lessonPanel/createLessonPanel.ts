@@ -8,7 +8,7 @@ import type { Prompts } from '../ui/prompts';
 import { codeLabels, pageLabels } from './labels';
 import { createLessonActions } from './lessonActions';
 import { LessonPanel } from './lessonPanel';
-import type { LessonBody } from './lessonSession';
+import type { LessonBody, LessonSessionDeps } from './lessonSession';
 import { LessonSession } from './lessonSession';
 import { createNonce } from './pageHtml';
 import { createVsCodeActionHost } from './vscodeActionHost';
@@ -21,6 +21,8 @@ export function createLessonPanel(deps: {
   readonly log: Log;
   readonly prompts: () => Prompts;
   readonly lastTextEditor: () => vscode.TextEditor | undefined;
+  /** The stack the exercise card acts on (LessonSessionDeps.exerciseStack). */
+  readonly exerciseStack: LessonSessionDeps['exerciseStack'];
   readonly onQuizAnswer?: (skillId: string, questionId: string, correct: boolean, elapsedMs: number | undefined) => void;
 }): LessonPanel {
   const { library, progress, log } = deps;
@@ -45,6 +47,7 @@ export function createLessonPanel(deps: {
     nonce: createNonce,
     showError: (message) => void vscode.window.showErrorMessage(message),
     unknownSkill: (skillId) => vscode.l10n.t('There is no skill with the id "{0}".', skillId),
+    exerciseStack: deps.exerciseStack,
     ...(deps.onQuizAnswer ? { onQuizAnswer: deps.onQuizAnswer } : {}),
   });
   return new LessonPanel(deps.extensionUri, library, session);

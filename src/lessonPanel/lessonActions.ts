@@ -1,6 +1,13 @@
 import type { CodeBlock } from '../lessons/renderLesson';
 import { checkExternalUrl } from '../lessons/linkPolicy';
+import type { ExerciseLanguage } from '../curriculum/types';
 import type { ExerciseAction } from './protocol';
+
+/** What the exercise commands take from the page: the skill, and the stack when the button names one. */
+export interface ExerciseCommandArgument {
+  readonly skillId: string;
+  readonly stack?: ExerciseLanguage;
+}
 
 /** What the page asks the rest of the extension to do. The session calls these; each re-checks its input. */
 export interface LessonActions {
@@ -9,7 +16,7 @@ export interface LessonActions {
   insertCode(block: CodeBlock): Promise<void>;
   runInTerminal(block: CodeBlock): Promise<void>;
   runCode(block: CodeBlock): Promise<RunResult>;
-  exercise(skillId: string, action: ExerciseAction): Promise<void>;
+  exercise(skillId: string, action: ExerciseAction, stack?: ExerciseLanguage): Promise<void>;
 }
 
 export interface RunResult {
@@ -36,7 +43,7 @@ export interface ActionHost {
   sendToTerminal(command: string): void;
   /** Runs a JavaScript snippet with the learner's Node, with a time limit. */
   runNode(code: string, timeoutMs: number): Promise<RunResult>;
-  executeCommand(command: string, skillId: string): Promise<void>;
+  executeCommand(command: string, argument: ExerciseCommandArgument): Promise<void>;
   warn(message: string): void;
 }
 
@@ -107,8 +114,8 @@ export function createLessonActions(host: ActionHost, commands: ExerciseCommands
       }
       return host.runNode(block.code, RUN_TIMEOUT_MS);
     },
-    async exercise(skillId, action) {
-      await host.executeCommand(commands[action], skillId);
+    async exercise(skillId, action, stack) {
+      await host.executeCommand(commands[action], stack === undefined ? { skillId } : { skillId, stack });
     },
   };
 }

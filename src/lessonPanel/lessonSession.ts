@@ -1,11 +1,11 @@
 import type { LessonContent } from '../curriculum/lessonLibrary';
-import type { Catalog, Skill } from '../curriculum/types';
+import type { Catalog, ExerciseLanguage, Skill } from '../curriculum/types';
 import { findSkill, skillLabel, stageOf } from '../curriculum/types';
 import type { CodeBlock } from '../lessons/renderLesson';
 import { choiceOrder } from './choiceOrder';
 import type { LessonActions } from './lessonActions';
 import { runKind } from './lessonActions';
-import type { PageLabels, WebviewResources } from './pageHtml';
+import type { PageLabels, PageModel, WebviewResources } from './pageHtml';
 import { buildPageHtml } from './pageHtml';
 import type { ExtensionMessage, HistoryDirection, WebviewMessage } from './protocol';
 import { parseWebviewMessage } from './protocol';
@@ -55,6 +55,11 @@ export interface LessonSessionDeps {
   showError(message: string): void;
   /** Localised "There is no skill with the id …" error text. */
   unknownSkill(skillId: string): string;
+  /**
+   * The stack the exercise card's buttons act on (the learner's setting, the one stack started…),
+   * or undefined when the learner has not chosen yet. Without it, a skill's only stack.
+   */
+  exerciseStack?(skill: Skill, stacks: readonly ExerciseLanguage[]): Promise<ExerciseLanguage | undefined> | ExerciseLanguage | undefined;
   /** A new answer to a lesson quiz question (spaced review turns it into a card). */
   onQuizAnswer?(skillId: string, questionId: string, correct: boolean, elapsedMs: number | undefined): void;
 }
@@ -182,6 +187,9 @@ export class LessonSession {
     for (const problem of content.problems) this.deps.log.warn(problem);
     const body = await this.deps.lessonBody(catalog, skill, content);
     if (this.stale(sequence)) return;
+    const stacks = [...content.exercises.keys()];
+    const cardStack = stacks.length === 0 ? undefined : this.deps.exerciseStack ? await this.deps.exerciseStack(skill, stacks) : stacks.length === 1 ? stacks[0] : undefined;
+    if (this.stale(sequence)) return;
     const view = this.view as LessonView;
 
     let nextHistory = history ?? this.history;
@@ -189,7 +197,7 @@ export class LessonSession {
       nextHistory = { back: [...this.history.back, current.skill.id].slice(-MAX_HISTORY), forward: [] };
     }
     const shown: Shown = { render: sequence, skill, codeBlocks: body?.codeBlocks ?? [], quiz: new QuizSession(skill.id, content.quiz) };
-    this.html = this.pageHtml(catalog, skill, content, body, view.resources, sequence, options.anchor, nextHistory);
+    this.html = this.pageHtml(catalog, skill, content, cardStack, body, view.resources, sequence, options.anchor, nextHistory);
     this.history = nextHistory;
     this.shown = shown;
     this.pageReady = false;
@@ -232,6 +240,7 @@ export class LessonSession {
     catalog: Catalog,
     skill: Skill,
     content: LessonContent,
+    cardStack: ExerciseLanguage | undefined,
     body: LessonBody | undefined,
     resources: WebviewResources,
     render: number,
@@ -253,7 +262,7 @@ export class LessonSession {
         quiz: content.quiz,
         choiceOrders: content.quiz.map((question) => choiceOrder(seed, skill.id, question.id, question.choices.length)),
         quizBest: this.deps.progress.quizBest(skill.id),
-        exercise: content.exercise ? { title: content.exercise.title, language: content.exercise.language } : undefined,
+        exercise: cardExercise(content, cardStack),
         workspaceTrusted: this.deps.isTrusted(),
         labels: this.deps.labels(),
         render,
@@ -363,7 +372,7 @@ export class LessonSession {
         if (shown && shown.skill.id === message.skillId) shown.quiz.reset();
         return;
       case 'exercise':
-        await actions.exercise(message.skillId, message.action);
+        await actions.exercise(message.skillId, message.action, message.stack);
         return;
     }
   }
@@ -413,6 +422,14 @@ export class LessonSession {
     this.showListeners.clear();
     this.detach();
   }
+}
+
+/** The card's exercise: the chosen stack's title, else the first stack's (the learner is asked on Start). */
+function cardExercise(content: LessonContent, stack: ExerciseLanguage | undefined): PageModel['exercise'] {
+  const stacks = [...content.exercises.keys()];
+  const shown = (stack && content.exercises.get(stack)) ?? content.exercises.get(stacks[0]);
+  if (!shown) return undefined;
+  return stack && content.exercises.has(stack) ? { title: shown.title, stack, stacks } : { title: shown.title, stacks };
 }
 
 function describe(raw: unknown): string {

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { QuizQuestion, Skill } from '../curriculum/types';
+import type { ExerciseLanguage, QuizQuestion, Skill } from '../curriculum/types';
+import { stackName, stackTools } from '../exercises/stackChoice';
 import { skillLabel } from '../curriculum/types';
 import { escapeHtml } from '../lessons/escapeHtml';
 
@@ -36,6 +37,12 @@ export interface PageLabels {
   readonly startExercise: string;
   readonly checkExercise: string;
   readonly showSolution: string;
+  /** Before the other stack's Start button: "Also in {stack}:". */
+  readonly exerciseAlsoIn: string;
+  /** The accessible name of the other stack's Start button: "Start exercise in {stack}". */
+  readonly startInStack: string;
+  /** When the learner has not chosen a stack yet: "In {stacks}. Start asks which one you practise in." */
+  readonly exerciseChooseStack: string;
   readonly exerciseUntrusted: string;
   readonly table: string;
   readonly runCode: string;
@@ -58,7 +65,13 @@ export interface PageModel {
   /** Per question, the file indices in the order this learner sees them (choiceOrder); file order when absent. */
   readonly choiceOrders?: readonly (readonly number[])[];
   readonly quizBest?: { readonly correct: number; readonly total: number };
-  readonly exercise?: { readonly title: string; readonly language: string };
+  readonly exercise?: {
+    readonly title: string;
+    /** The stack the card's buttons act on; undefined until the learner has chosen one (Start then asks). */
+    readonly stack?: ExerciseLanguage;
+    /** Every stack the skill has an exercise in, in path order. */
+    readonly stacks: readonly ExerciseLanguage[];
+  };
   readonly workspaceTrusted: boolean;
   readonly labels: PageLabels;
   /** The render number: the page sends it back with every action that names a block or question. */
@@ -194,18 +207,34 @@ function exerciseCard(model: PageModel, section: { id: string; html: string; con
   const disabled = model.workspaceTrusted ? '' : ' disabled';
   const untrustedNote = model.workspaceTrusted ? '' : `<p class="note">${escapeHtml(labels.exerciseUntrusted)}</p>`;
   const headingId = section?.id ?? 'bp-exercise-heading';
+  const { stack } = exercise;
+  // A button names its stack; without one (not chosen yet) the command decides and may ask.
+  const stackData = stack ? ` data-stack="${stack}"` : '';
+  const button = (action: string, label: string, extra = '') =>
+    `<vscode-button${action === 'showSolution' ? ' secondary' : ''} data-action="exercise" data-exercise-action="${action}" data-skill="${escapeHtml(skill.id)}"${stackData}${extra}>${escapeHtml(label)}</vscode-button>`;
+  const where = stack
+    ? `<span class="exercise-language" data-stack="${stack}">${escapeHtml(`${stackName(stack)} · ${stackTools(stack)}`)}</span>`
+    : `<span class="exercise-language">${escapeHtml(fill(labels.exerciseChooseStack, { stacks: exercise.stacks.map(stackName).join(' / ') }))}</span>`;
+  const others = stack ? exercise.stacks.filter((other) => other !== stack) : [];
+  const otherRows = others
+    .map(
+      (other) =>
+        `<p class="exercise-other">${escapeHtml(fill(labels.exerciseAlsoIn, { stack: stackName(other) }))} <vscode-button secondary data-action="exercise" data-exercise-action="start" data-skill="${escapeHtml(skill.id)}" data-stack="${other}" aria-label="${escapeHtml(fill(labels.startInStack, { stack: stackName(other) }))}">${escapeHtml(labels.startExercise)}</vscode-button></p>`,
+    )
+    .join('\n');
   const heading = section
     ? `<h2 id="${section.id}">${section.html}</h2>`
     : `<h2 id="bp-exercise-heading">${escapeHtml(labels.exerciseHeading)}</h2>`;
   return `<section class="exercise" id="bp-exercise" aria-labelledby="${headingId}">
 ${heading}
-<p class="exercise-title"><strong>${escapeHtml(exercise.title)}</strong> · <span class="exercise-language">${escapeHtml(exercise.language === 'php' ? 'PHP · PHPUnit' : 'Node.js · node:test')}</span></p>
+<p class="exercise-title"><strong>${escapeHtml(exercise.title)}</strong> · ${where}</p>
 ${section?.content ?? ''}
 <div class="button-row">
-<vscode-button data-action="exercise" data-exercise-action="start" data-skill="${escapeHtml(skill.id)}">${escapeHtml(labels.startExercise)}</vscode-button>
-<vscode-button data-action="exercise" data-exercise-action="check" data-skill="${escapeHtml(skill.id)}"${disabled}>${escapeHtml(labels.checkExercise)}</vscode-button>
-<vscode-button secondary data-action="exercise" data-exercise-action="showSolution" data-skill="${escapeHtml(skill.id)}">${escapeHtml(labels.showSolution)}</vscode-button>
+${button('start', labels.startExercise)}
+${button('check', labels.checkExercise, disabled)}
+${button('showSolution', labels.showSolution)}
 </div>
+${otherRows}
 ${untrustedNote}
 <p id="bp-exercise-status" class="exercise-status" role="status" aria-live="polite"></p>
 </section>`;

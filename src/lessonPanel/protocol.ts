@@ -1,3 +1,6 @@
+import { isExerciseStack } from '../curriculum/exerciseStacks';
+import type { ExerciseLanguage } from '../curriculum/types';
+
 /**
  * Messages between the lesson page and the extension. Both sides import these types; the
  * extension validates every incoming message with `parseWebviewMessage` and ignores the rest.
@@ -27,7 +30,8 @@ export type WebviewMessage =
       readonly replay?: boolean;
     }
   | { readonly type: 'resetQuiz'; readonly render: number; readonly skillId: string }
-  | { readonly type: 'exercise'; readonly skillId: string; readonly action: ExerciseAction };
+  /** `stack` names the version (PHP or Node.js) the button is for; without it the command decides (it may ask). */
+  | { readonly type: 'exercise'; readonly skillId: string; readonly action: ExerciseAction; readonly stack?: ExerciseLanguage };
 
 export type CodeAction = 'copyCode' | 'insertCode' | 'runInTerminal' | 'runCode';
 export type ExerciseAction = 'start' | 'check' | 'showSolution';
@@ -163,9 +167,10 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       return isRender(render) && isSkillId(skillId) ? { type, render, skillId } : undefined;
     case 'exercise': {
       const action = own(message, 'action');
-      return isSkillId(skillId) && EXERCISE_ACTIONS.includes(action as ExerciseAction)
-        ? { type, skillId, action: action as ExerciseAction }
-        : undefined;
+      const stack = own(message, 'stack');
+      if (!isSkillId(skillId) || !EXERCISE_ACTIONS.includes(action as ExerciseAction)) return undefined;
+      if (stack === undefined) return { type, skillId, action: action as ExerciseAction };
+      return isExerciseStack(stack) ? { type, skillId, action: action as ExerciseAction, stack } : undefined;
     }
     default:
       return undefined;

@@ -58,8 +58,8 @@ export function createVsCodeActionHost(deps: {
       const cwd = vscode.workspace.workspaceFolders?.[0]?.uri.scheme === 'file' ? vscode.workspace.workspaceFolders[0].uri.fsPath : os.tmpdir();
       return runNodeSnippet(configured || 'node', code, cwd, timeoutMs);
     },
-    async executeCommand(command, skillId) {
-      await vscode.commands.executeCommand(command, skillId);
+    async executeCommand(command, argument) {
+      await vscode.commands.executeCommand(command, argument);
     },
     warn: (message) => deps.log.warn(message),
   };

@@ -1,5 +1,5 @@
-import type { Skill } from '../curriculum/types';
-import type { ExerciseSpec } from '../curriculum/types';
+import type { ExerciseLanguage, ExerciseSpec, Skill } from '../curriculum/types';
+import { passedStacks } from '../exercises/stackProgress';
 import type { SkillFacts } from './dashboardModel';
 
 /** The slices of progress, exercise results and the library the dashboard reads. */
@@ -9,8 +9,8 @@ export interface FactSources {
     quizBest(skillId: string): { correct: number; total: number } | undefined;
     entry(skillId: string): Readonly<Record<string, unknown>> | undefined;
   };
-  readonly results: { get(skillId: string): 'passed' | 'failed' | undefined };
-  readonly library: { exercise(skill: Skill): Promise<{ exercise: ExerciseSpec | undefined }> };
+  readonly results: { get(skillId: string, stack: ExerciseLanguage): 'passed' | 'failed' | undefined };
+  readonly library: { exercises(skill: Skill): Promise<{ exercises: ReadonlyMap<ExerciseLanguage, ExerciseSpec> }> };
 }
 
 /** One skill's state for the dashboard: read, quiz best, exercise status per stack, completed. */
@@ -21,15 +21,20 @@ export async function reviewFacts(
   skill: Skill,
 ): Promise<SkillFacts> {
   const entry = progress.entry(skill.id);
-  const { exercise } = await library.exercise(skill);
-  const status = typeof entry?.exercisePassedAt === 'string' ? 'passed' : results.get(skill.id);
+  const { exercises } = await library.exercises(skill);
+  const passed = passedStacks(skill.id, entry);
+  const exercise: Partial<Record<ExerciseLanguage, string>> = {};
+  for (const stack of exercises.keys()) {
+    const status = passed.includes(stack) ? 'passed' : results.get(skill.id, stack);
+    if (status) exercise[stack] = status;
+  }
   const quizBest = progress.quizBest(skill.id);
   return {
     // Opening the lesson marks it read; a completed skill or a quiz score means it was read too.
     read: typeof entry?.readAt === 'string' || progress.isComplete(skill.id) || quizBest !== undefined,
     complete: progress.isComplete(skill.id),
     ...(quizBest ? { quizBest } : {}),
-    ...(exercise && status ? { exercise: { [exercise.language]: status } } : {}),
+    ...(Object.keys(exercise).length > 0 ? { exercise } : {}),
   };
 }
 

@@ -2,6 +2,9 @@ import * as vscode from 'vscode';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import type { Catalog, Skill, Stage } from '../curriculum/types';
 import type { ExerciseResults } from '../exercises/exerciseResults';
+import type { StartedExercises } from '../exercises/startedExercises';
+import { passedStacks } from '../exercises/stackProgress';
+import { stackStatuses } from '../exercises/stackStatus';
 import type { ProgressStore } from '../progress/progressStore';
 import { ReviewNode } from './reviewNode';
 import { SkillNode } from './skillNode';
@@ -24,10 +27,15 @@ export class SkillTreeProvider implements vscode.TreeDataProvider<PathNode>, vsc
     private readonly library: LessonLibrary,
     private readonly progress: ProgressStore,
     private readonly exerciseResults: ExerciseResults,
+    private readonly started: StartedExercises,
     /** Told once per change of state; `error` is the reason of a failure. */
     private readonly onLoadState: (state: LessonsState, error?: unknown) => void,
   ) {
-    this.subscriptions = [progress.onDidChange(() => this.refresh()), exerciseResults.onDidChange(() => this.refresh())];
+    this.subscriptions = [
+      progress.onDidChange(() => this.refresh()),
+      exerciseResults.onDidChange(() => this.refresh()),
+      started.onDidChange(() => this.refresh()),
+    ];
   }
 
   refresh(): void {
@@ -95,16 +103,13 @@ export class SkillTreeProvider implements vscode.TreeDataProvider<PathNode>, vsc
   }
 
   private async skillNode(stage: Stage, skill: Skill): Promise<SkillNode> {
-    const { exercise } = await this.library.exercise(skill);
-    const passedBefore = typeof this.progress.entry(skill.id)?.exercisePassedAt === 'string' ? 'passed' : undefined;
-    return new SkillNode(
-      skill,
-      stage.title,
-      stage.id,
-      this.progress.isComplete(skill.id),
-      exercise !== undefined,
-      this.exerciseResults.get(skill.id) ?? passedBefore,
+    const { exercises } = await this.library.exercises(skill);
+    // One cached listing of backend-path-exercises/ for the whole tree; a failed listing shows nothing started.
+    const started = exercises.size > 0 ? await this.started.stacks(skill.id).catch(() => []) : [];
+    const stacks = stackStatuses([...exercises.keys()], started, passedStacks(skill.id, this.progress.entry(skill.id)), (stack) =>
+      this.exerciseResults.get(skill.id, stack),
     );
+    return new SkillNode(skill, stage.title, stage.id, this.progress.isComplete(skill.id), stacks);
   }
 
   resolveTreeItem(item: vscode.TreeItem, node: PathNode): vscode.TreeItem {

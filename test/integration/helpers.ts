@@ -76,8 +76,8 @@ export async function stageDescription(api: BackendPathApi, stageId: string): Pr
 export interface RecordedPrompts extends Prompts {
   readonly asked: { message: string; actions: readonly string[] }[];
   readonly opened: string[];
-  /** The title of every QuickPick shown, with its item labels. */
-  readonly picks: { title: string; labels: string[] }[];
+  /** The title of every QuickPick shown, with its item labels and descriptions. */
+  readonly picks: { title: string; labels: string[]; descriptions: (string | undefined)[] }[];
 }
 
 /**
@@ -91,14 +91,14 @@ export function fakePrompts(
 ): RecordedPrompts {
   const asked: { message: string; actions: readonly string[] }[] = [];
   const opened: string[] = [];
-  const picks: { title: string; labels: string[] }[] = [];
+  const picks: { title: string; labels: string[]; descriptions: (string | undefined)[] }[] = [];
   return {
     asked,
     opened,
     picks,
     async pick<T extends vscode.QuickPickItem>(items: readonly T[], options: { title: string }): Promise<T | undefined> {
       const labels = items.map((item) => item.label);
-      picks.push({ title: options.title, labels });
+      picks.push({ title: options.title, labels, descriptions: items.map((item) => item.description) });
       const index = choose(options.title, labels);
       return index === undefined ? undefined : items[index];
     },

@@ -4,7 +4,7 @@ import { MAX_TERMINAL_CHARS } from '../../src/lessonPanel/lessonActions';
 import type { ExtensionMessage } from '../../src/lessonPanel/protocol';
 import { Harness, QUIZ, block, deferred } from './sessionHarness';
 
-const content = (title: string): LessonContent => ({ rendered: { html: `<h1>${title}</h1>`, codeBlocks: [], headings: [], text: title } as never, quiz: QUIZ, exercise: undefined, problems: [] });
+const content = (title: string): LessonContent => ({ rendered: { html: `<h1>${title}</h1>`, codeBlocks: [], headings: [], text: title } as never, quiz: QUIZ, exercises: new Map(), exercise: undefined, problems: [] });
 
 function posted<T extends ExtensionMessage['type']>(harness: Harness, type: T): Extract<ExtensionMessage, { type: T }>[] {
   return harness.record.posted.filter((message): message is Extract<ExtensionMessage, { type: T }> => message.type === type);

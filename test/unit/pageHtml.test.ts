@@ -28,7 +28,7 @@ function model(overrides: Partial<PageModel> = {}): PageModel {
     quiz: [
       { id: 'which-method', objectives: [2], question: 'Which `method`?', choices: ['GET', '<b>PUT</b>'], answer: 1, explanation: 'Idempotent.', feedback: ['GET is safe, not a write.', null] },
     ],
-    exercise: { title: 'Health', language: 'node' },
+    exercise: { title: 'Health', stack: 'node', stacks: ['php', 'node'] },
     workspaceTrusted: true,
     labels,
     ...overrides,

@@ -36,7 +36,8 @@ export interface Recorded {
   copied: string[];
   inserted: string[];
   ran: string[];
-  commands: [string, string][];
+  /** [command, skill id] and the stack when the page named one. */
+  commands: [string, string, string?][];
   warnings: string[];
   errors: string[];
   completions: [string, boolean][];
@@ -95,7 +96,8 @@ export class Harness {
         record.ran.push(code);
         return { status: 'done', output: `ran ${code.length}` };
       },
-      executeCommand: async (command, skillId) => void record.commands.push([command, skillId]),
+      executeCommand: async (command, argument) =>
+        void record.commands.push(argument.stack === undefined ? [command, argument.skillId] : [command, argument.skillId, argument.stack]),
       warn: (message) => void record.warnings.push(message),
     };
     const progress: SessionProgress = {
@@ -122,7 +124,7 @@ export class Harness {
       library: {
         catalog: async () => CATALOG,
         content: (skill: Skill) =>
-          Promise.resolve(this.options.content?.[skill.id] ?? { rendered: { html: '', codeBlocks: [], headings: [], text: '' } as never, quiz: QUIZ, exercise: undefined, problems: [] }),
+          Promise.resolve(this.options.content?.[skill.id] ?? { rendered: { html: '', codeBlocks: [], headings: [], text: '' } as never, quiz: QUIZ, exercises: new Map(), exercise: undefined, problems: [] }),
       },
       progress,
       actions: createLessonActions(host, { start: 'cmd.start', check: 'cmd.check', showSolution: 'cmd.solution' }),

@@ -45,7 +45,8 @@ describe('Restricted Mode', function () {
 
   it('hides Check Exercise from every menu and the Command Palette', () => {
     const menus = (extension().packageJSON as { contributes: { menus: Record<string, MenuEntry[]> } }).contributes.menus;
-    const entries = Object.values(menus).flat().filter((entry) => entry.command === Commands.checkExercise);
+    const checks: string[] = [Commands.checkExercise, Commands.checkExerciseInPhp, Commands.checkExerciseInNode];
+    const entries = Object.values(menus).flat().filter((entry) => checks.includes(entry.command));
     assert.ok(entries.some((entry) => entry.when !== undefined), 'Check Exercise has menu entries');
     for (const entry of entries) {
       assert.match(entry.when ?? '', /\bisWorkspaceTrusted\b/, `menu entry ${JSON.stringify(entry)}`);
@@ -115,7 +116,8 @@ describe('Restricted Mode', function () {
     fs.mkdirSync(path.dirname(link), { recursive: true });
     fs.symlinkSync(outside, link);
     try {
-      const outcome = await vscode.commands.executeCommand<{ written: string[]; refused?: string }>(Commands.startExercise, 'http-fundamentals');
+      // The legacy NN-id folder is skill 1's Node.js exercise; named, since the skill has both stacks.
+      const outcome = await vscode.commands.executeCommand<{ written: string[]; refused?: string }>(Commands.startExercise, { skillId: 'http-fundamentals', stack: 'node' });
       assert.deepStrictEqual(outcome.written, []);
       assert.ok(outcome.refused?.includes(link), outcome.refused);
       assert.deepStrictEqual(fs.readdirSync(outside), []);

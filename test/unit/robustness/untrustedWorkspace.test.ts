@@ -12,10 +12,14 @@ interface MenuItem {
 
 const manifest = JSON.parse(readRootFile('package.json'));
 /** Commands that run the learner's code (a task or process in the workspace). */
-const RUNS_LEARNER_CODE = ['backendPath.checkExercise'];
+const RUNS_LEARNER_CODE = ['backendPath.checkExercise', 'backendPath.checkExerciseInPhp', 'backendPath.checkExerciseInNode'];
 
-/** True when the clause requires a trusted workspace on every path: a top-level `&& isWorkspaceTrusted` term. */
+/**
+ * True when the clause requires a trusted workspace on every path: a top-level `&& isWorkspaceTrusted`
+ * term, or `false` (an entry that never shows, such as a command hidden from the palette).
+ */
 function requiresTrust(when: string | undefined): boolean {
+  if (when?.trim() === 'false') return true;
   if (!when || when.includes('||')) return false;
   return when.split('&&').map((term) => term.trim()).includes('isWorkspaceTrusted');
 }
@@ -30,7 +34,7 @@ function page(workspaceTrusted: boolean, lessonMarkdown: string): string {
   const model: PageModel = {
     skill, stageTitle: 'Data', position: 8, total: 22, complete: false,
     lessonHtml: renderLesson(lessonMarkdown, { skillIdForFolder: () => undefined }).html,
-    quiz: [], exercise: { title: 'Models', language: 'php' }, workspaceTrusted, labels,
+    quiz: [], exercise: { title: 'Models', stack: 'php', stacks: ['php'] }, workspaceTrusted, labels,
   };
   return buildPageHtml(model, resources, createNonce());
 }

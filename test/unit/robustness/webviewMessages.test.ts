@@ -18,7 +18,7 @@ const SHAPES: Record<WebviewMessage['type'], { required: readonly string[]; opti
   runCode: { required: ['type', 'render', 'block'], optional: [] },
   answerQuiz: { required: ['type', 'render', 'skillId', 'questionId', 'choice'], optional: [] },
   resetQuiz: { required: ['type', 'render', 'skillId'], optional: [] },
-  exercise: { required: ['type', 'skillId', 'action'], optional: [] },
+  exercise: { required: ['type', 'skillId', 'action'], optional: ['stack'] },
 };
 const TYPES = Object.keys(SHAPES) as WebviewMessage['type'][];
 
@@ -129,7 +129,11 @@ class MessageGenerator {
       case 'runCode': expected = { type, render: this.render(), block: this.index() }; break;
       case 'answerQuiz': expected = { type, render: this.render(), skillId: this.skillId(), questionId: this.skillId(), choice: this.index() }; break;
       case 'resetQuiz': expected = { type, render: this.render(), skillId: this.skillId() }; break;
-      case 'exercise': expected = { type, skillId: this.skillId(), action: this.random.pick(['start', 'check', 'showSolution'] as const) }; break;
+      case 'exercise': {
+        const action = this.random.pick(['start', 'check', 'showSolution'] as const);
+        expected = this.random.chance(0.5) ? { type, skillId: this.skillId(), action } : { type, skillId: this.skillId(), action, stack: this.random.pick(['php', 'node'] as const) };
+        break;
+      }
     }
     return { value: this.withExtras(expected as unknown as Record<string, unknown>), expected };
   }
@@ -145,6 +149,7 @@ class MessageGenerator {
       action: ['run', 'START', 'Check', '', 'check ', 'toString', 'constructor', null, 1, ['check']],
       render: [0, -1, 1.5, 2 ** 31, Number.NaN, '1', null, true, [], {}, 1e21],
       direction: ['up', 'Back', '', 'back ', 'toString', null, 1, ['back']],
+      stack: ['PHP', 'Node', 'ruby', '', 'php ', 'toString', null, 1, ['php'], {}],
     };
     const pool = byField[field === 'choice' ? 'block' : field === 'questionId' ? 'skillId' : field];
     return pool ? { value: this.random.pick(pool) } : undefined;

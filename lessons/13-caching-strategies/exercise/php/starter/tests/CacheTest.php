@@ -149,6 +149,23 @@ final class CacheTest extends TestCase
         $this->assertCount(2, $spy->acquired, 'a hit must not take any lock: check the store first');
     }
 
+    public function testAfterWaitingForTheLockTheStoreIsReadAgain(): void
+    {
+        $store = $this->cache();
+        $cached = $this->cached($store, $spy);
+        // While this process waited for the lock, another one loaded the report and stored it.
+        $spy->whileWaiting = static function () use ($store): void {
+            $store->set('report:today', ['total' => 1234, 'by' => 'the other process'], 60_000);
+        };
+        $calls = 0;
+        $value = $cached->get('report:today', 60_000, function () use (&$calls): array {
+            $calls++;
+            return ['total' => 1234, 'by' => 'this process'];
+        });
+        $this->assertSame(0, $calls, 'once you hold the lock, look in the store AGAIN before loading: the process you waited for has usually stored the value (double-checked locking)');
+        $this->assertSame('the other process', $value['by'] ?? null, 'return what the other process stored');
+    }
+
     public function testCachedWorksOnASharedStoreSoANewProcessGetsAHit(): void
     {
         $file = tempnam(sys_get_temp_dir(), 'cache-');

@@ -5,9 +5,11 @@ declare(strict_types=1);
 namespace Exercise\Tests;
 
 require_once __DIR__ . '/Support/StructuredFields.php';
+require_once __DIR__ . '/Support/RecordingPdo.php';
 
 use Exercise\Http\Response;
 use Exercise\RateLimiter;
+use Exercise\Tests\Support\RecordingPdo;
 use Exercise\Tests\Support\StructuredFields;
 use PHPUnit\Framework\TestCase;
 
@@ -143,6 +145,23 @@ final class RateLimiterTest extends TestCase
             $this->assertSame([200, 200, 200, 200, 200, 429, 429], $statuses, 'the buckets must live in the database, not in a PHP array or property: every request builds a new RateLimiter, and the 6th must still see the 5 spent tokens');
         } finally {
             @unlink($file);
+        }
+    }
+
+    public function testEachRequestReadsAndWritesItsBucketInOneImmediateTransaction(): void
+    {
+        $db = new RecordingPdo('sqlite::memory:', null, null, [\PDO::ATTR_ERRMODE => \PDO::ERRMODE_EXCEPTION]);
+        $limiter = $this->limiter(db: $db);
+        for ($i = 0; $i < 3; $i++) {
+            $db->statements = [];
+            $this->send($limiter);
+            $bucketSql = array_values(array_filter($db->statements, static fn(array $s) => stripos($s['sql'], 'rate_limit_buckets') !== false));
+            $this->assertNotSame([], $bucketSql, 'handle() must read and write the rate_limit_buckets table');
+            foreach ($bucketSql as $statement) {
+                $this->assertTrue($statement['inImmediate'], "\"{$statement['sql']}\" ran outside a BEGIN IMMEDIATE transaction: two PHP processes could both read the last token before either writes. Run exec('BEGIN IMMEDIATE') first and COMMIT after the write (PDO::beginTransaction() starts a deferred transaction, which takes the write lock too late).");
+            }
+            $commits = count(array_filter($db->statements, static fn(array $s) => preg_match('/^\s*(COMMIT|END)\b/i', $s['sql']) === 1));
+            $this->assertSame(1, $commits, 'read, take and write belong to ONE transaction per request: one BEGIN IMMEDIATE, one COMMIT');
         }
     }
 

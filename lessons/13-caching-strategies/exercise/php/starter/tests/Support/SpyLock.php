@@ -14,6 +14,9 @@ final class SpyLock implements Lock
     /** @var list<string> */
     public array $released = [];
 
+    /** Runs right after the lock is taken: a test can play "another process stored the value while we waited". */
+    public ?\Closure $whileWaiting = null;
+
     public function __construct(private readonly Lock $inner)
     {
     }
@@ -22,6 +25,9 @@ final class SpyLock implements Lock
     {
         $this->inner->acquire($name);
         $this->acquired[] = $name;
+        if ($this->whileWaiting !== null) {
+            ($this->whileWaiting)($name);
+        }
     }
 
     public function release(string $name): void
