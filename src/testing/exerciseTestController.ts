@@ -484,7 +484,7 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
       if (isWholeFileCase(withFile, unit.exercise.uri.fsPath)) {
         const fileItem = fileItemFor(exerciseItem, withFile.file);
         if (fileItem) {
-          run.failed(fileItem, failureMessage(withFile, fileItem, unit.exercise, [], false));
+          run.failed(fileItem, failureMessage(withFile, fileItem, unit.exercise, []));
           reportedItems.add(fileItem);
           for (const item of leaves(fileItem)) if (item !== fileItem) run.skipped(item);
         }
