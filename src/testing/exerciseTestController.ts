@@ -31,7 +31,7 @@ import { RunRecorder } from './runRecorder';
 import { caseIdentity, failureDetails, isWholeFileCase, resultKey } from './testResults';
 
 export const TEST_CONTROLLER_ID = 'backendPath.exercises';
-/** Built by the hints feature; a failure offers it only once the command exists. */
+/** The hints feature's command; a failing test that a hint names links to it. */
 export const SHOW_HINT_COMMAND = Commands.showHint;
 
 const STACK_NAMES: Readonly<Record<ExerciseLanguage, string>> = { php: 'PHP', node: 'Node.js' };
