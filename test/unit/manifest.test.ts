@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Commands, LESSON_VIEW_TYPE, SKILLS_VIEW_ID, Settings, VIEW_CONTAINER_ID } from '../../src/constants';
+import { Commands, EXERCISES_FOLDER, LESSON_VIEW_TYPE, SKILLS_VIEW_ID, Settings, VIEW_CONTAINER_ID } from '../../src/constants';
 import { readRepoFile } from './helpers';
 
 const manifest = JSON.parse(readRepoFile('package.json'));
@@ -21,6 +21,11 @@ describe('package.json and constants agree', () => {
 
   it('activates lazily: no "*" or onStartupFinished', () => {
     for (const event of manifest.activationEvents as string[]) assert.doesNotMatch(event, /^\*$|onStartupFinished/);
+  });
+
+  it('activates in a workspace with started exercises, so the Testing view lists them, without a deep search', () => {
+    const contains = (manifest.activationEvents as string[]).filter((event) => event.startsWith('workspaceContains:'));
+    assert.deepEqual(contains.sort(), [`workspaceContains:${EXERCISES_FOLDER}/*/package.json`, `workspaceContains:${EXERCISES_FOLDER}/*/phpunit.xml`]);
   });
 
   it('declares the completeOnPass setting, true by default', () => {
