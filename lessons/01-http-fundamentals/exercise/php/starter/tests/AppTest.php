@@ -77,7 +77,7 @@ final class AppTest extends TestCase
         $this->assertSame(200, $head->status, 'HEAD /health must answer 200, like GET (HEAD is GET without the body).');
         $this->assertSame($get->header('Content-Type'), $head->header('Content-Type'), 'HEAD must send the same Content-Type as GET.');
         $this->assertSame($get->header('Content-Length'), $head->header('Content-Length'), 'HEAD must send the Content-Length that GET would send: build the GET response, then drop only its body.');
-        $this->assertSame('', $head->body, 'HEAD responses must not carry a body (PHP hides this mistake behind php -S and Apache; other front ends and proxies do not).');
+        $this->assertSame('', $head->body, 'HEAD responses must not carry a body: return GET\'s response with an empty body (php -S, Apache and nginx drop an echoed body for you, which only hides the mistake).');
     }
 
     public function testHeadWorksOnEveryGetResourceIncludingItemsAnd404s(): void

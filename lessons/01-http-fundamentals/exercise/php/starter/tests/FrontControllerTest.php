@@ -28,12 +28,13 @@ final class FrontControllerTest extends TestCase
         $root = dirname(__DIR__);
         $this->server = proc_open(
             [PHP_BINARY, '-S', "127.0.0.1:{$this->port}", '-t', "$root/public", "$root/public/index.php"],
-            [0 => ['file', '/dev/null', 'r'], 1 => ['file', $this->log, 'a'], 2 => ['file', $this->log, 'a']],
+            [0 => ['pipe', 'r'], 1 => ['file', $this->log, 'a'], 2 => ['file', $this->log, 'a']], // no /dev/null: Windows too
             $pipes,
             $root,
             ['ITEMS_TOKEN' => 'front-controller-token'] + getenv(),
         );
         $this->assertIsResource($this->server, 'could not start php -S');
+        fclose($pipes[0]);
         $deadline = microtime(true) + 5;
         while (microtime(true) < $deadline) {
             $socket = @stream_socket_client("tcp://127.0.0.1:{$this->port}", $errno, $error, 0.2);

@@ -54,6 +54,7 @@ export function seededRandom(seed) {
   return (min, max) => min + Math.floor(next() * (max - min + 1));
 }
 
+const STATUSES = ['paid', 'open', 'shipped', 'refunded'];
 const byText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
@@ -82,7 +83,7 @@ export function replaceWithSeededRandomShop(db, seed) {
     for (let o = 0; o < orderCount; o += 1) {
       orderId += rand(1, 3);
       const day = `2026-0${rand(1, 3)}-0${rand(1, 4)}`; // few days: same-day ties
-      insertOrder.run(orderId, customerId, day, 'paid');
+      insertOrder.run(orderId, customerId, day, STATUSES[rand(0, STATUSES.length - 1)]); // revenue ignores the status
       counts.set(email, counts.get(email) + 1);
       orders.get(email).push({ id: orderId, createdAt: day });
       const items = rand(0, 4); // 0: an order without items yet

@@ -58,11 +58,12 @@ test("ordersForEmail returns that customer's orders", () => {
 
 test('reports follow new rows instead of the fixture', () => {
   const { db, reports } = setUp();
-  // Fay spends exactly as much as Ben (a tie, broken by email), Dev buys more,
-  // and Gus has an order that is still empty.
+  // Fay spends exactly as much as Ben (a tie, broken by email), Dev buys more (an order that is
+  // shipped, not 'paid': revenue counts every order's items, whatever its status), and Gus has an
+  // order that is still empty.
   db.exec(`INSERT INTO customers (id, email, name) VALUES (6, 'fay@example.com', 'Fay'), (7, 'gus@example.com', 'Gus');
            INSERT INTO orders (id, customer_id, created_at, status) VALUES
-             (6, 6, '2026-04-01', 'paid'), (7, 4, '2026-04-02', 'paid'), (8, 7, '2026-04-03', 'open');
+             (6, 6, '2026-04-01', 'paid'), (7, 4, '2026-04-02', 'shipped'), (8, 7, '2026-04-03', 'open');
            INSERT INTO order_items (order_id, product, quantity, unit_price_cents) VALUES
              (6, 'Desk', 1, 16000), (7, 'Chair', 4, 2300)`);
 
@@ -71,7 +72,7 @@ test('reports follow new rows instead of the fixture', () => {
     { email: 'ben@example.com', revenueCents: 16000 },
     { email: 'fay@example.com', revenueCents: 16000 },
     { email: 'dev@example.com', revenueCents: 10000 },
-  ], 'revenueByCustomer() must compute totals from the rows in the database (here with new customers and orders), keep totals >= the minimum (10000 itself included) and break revenue ties by email');
+  ], 'revenueByCustomer() must compute totals from the rows in the database (here with new customers and orders), keep totals >= the minimum (10000 itself included) and break revenue ties by email. Revenue sums the items of every order, whatever its status (no WHERE o.status filter)');
   assert.deepEqual(plain(reports.revenueByCustomer(17501)), [],
     'revenueByCustomer(17501) must return [] when nobody reaches the minimum: filter with HAVING ... >= ?');
   assert.deepEqual(plain(reports.customersWithoutOrders()), ['cleo@example.com', 'eve@example.com'],

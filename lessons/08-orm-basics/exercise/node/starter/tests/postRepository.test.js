@@ -138,6 +138,19 @@ test('update ignores inherited properties and a parsed __proto__ key', () => {
   assert.equal(row.title, 'Post 4',
     'update() wrote a title that was never an own property of the input: read only own properties (Object.hasOwn(input, column)) straight from the input, without copying it into a new object first');
   assert.equal(callUpdate(repo, 5, Object.create({ title: 'inherited' })), 0, 'an inherited title is not input: update() must return 0');
+  // A body may carry a key named like a method, and a parser may hand over an object without a
+  // prototype: input.hasOwnProperty(...) then throws, Object.hasOwn(input, ...) does not.
+  const bare = Object.assign(Object.create(null), { title: 'No prototype' });
+  for (const [postId, odd, title] of [[6, JSON.parse('{"hasOwnProperty": "x", "title": "Shadowed"}'), 'Shadowed'], [7, bare, 'No prototype']]) {
+    let changed;
+    try {
+      changed = repo.update(postId, odd);
+    } catch (error) {
+      assert.fail(`update() threw on input ${JSON.stringify(odd)} (${error.message}): check own properties with Object.hasOwn(input, column), not input.hasOwnProperty(column), which a key can shadow and an object without a prototype lacks`);
+    }
+    assert.equal(changed, 1, `update() must change post ${postId} from an input that owns a title`);
+    assert.equal(raw.prepare('SELECT title FROM posts WHERE id = ?').get(postId).title, title, `update() must write the own title ${JSON.stringify(title)}`);
+  }
 });
 
 test('update with nothing allowed sends no statement', () => {
@@ -150,7 +163,8 @@ test('update with nothing allowed sends no statement', () => {
 test('search matches seeded random needles literally', () => {
   const { raw, repo } = setUp();
   const rand = seededRandom(808);
-  const alphabet = ['a', 'b', 'A', '%', '_', '\\', "'", '5', ' ', '*', '?', '['];
+  // Wildcards, quotes, GLOB characters and the escape characters people pick for LIKE (\\ ! ^ # |).
+  const alphabet = ['a', 'b', 'A', '%', '_', '\\', "'", '5', ' ', '*', '?', '[', '!', '^', '#', '|'];
   const insert = raw.prepare('INSERT INTO posts (id, user_id, title, body) VALUES (?, ?, ?, ?)');
   const titles = new Map(raw.prepare('SELECT id, title FROM posts ORDER BY id').all().map((row) => [row.id, row.title]));
   for (let id = 100; id < 140; id += 1) {

@@ -349,6 +349,40 @@ final class BooksApiTest extends TestCase
         $this->assertSame(range(1, 12), $ids, 'After PUT on books 2 and 5 the walk returned ids ' . json_encode($ids) . ': update the row in place (UPDATE ... WHERE id) and page ORDER BY id, so "every id after the cursor" never skips a replaced book.');
     }
 
+    public function testTwoWorkersOnOneDatabaseCannotLoseAnUpdate(): void
+    {
+        // Two PHP-FPM workers: two processes, two connections, one database file. Whatever one
+        // worker remembers in memory, the other never sees; only the database is shared.
+        $file = tempnam(sys_get_temp_dir(), 'books-');
+        try {
+            $workers = [];
+            foreach ([0, 1] as $i) {
+                $db = new PDO('sqlite:' . $file);
+                Schema::create($db);
+                $workers[$i] = new BooksApi($db);
+            }
+            [$alice, $bob] = $workers;
+            $json = static fn (array $book): string => (string) json_encode($book);
+            $created = $alice->handle(new Request('POST', '/books', self::JSON, $json(['title' => 'Dune', 'author' => 'Frank Herbert'])));
+            $this->assertSame(201, $created->status, 'POST /books must answer 201.');
+            $id = json_decode($created->body, true)['id'] ?? null;
+            $aliceCopy = $alice->handle(new Request('GET', "/books/$id"));
+            $bobCopy = $bob->handle(new Request('GET', "/books/$id"));
+            $this->assertSame(200, $bobCopy->status, 'A book created by one worker must be found by the other: keep the books in the database, not in the object.');
+            $this->assertSame($aliceCopy->header('ETag'), $bobCopy->header('ETag'), 'Both workers must compute the same ETag for the same row.');
+
+            $bobSaves = $bob->handle(new Request('PUT', "/books/$id", self::JSON + ['If-Match' => (string) $bobCopy->header('ETag')], $json(['title' => 'Dune', 'author' => 'F. Herbert'])));
+            $this->assertSame(200, $bobSaves->status, "Bob's PUT with the current ETag must succeed.");
+            $aliceSaves = $alice->handle(new Request('PUT', "/books/$id", self::JSON + ['If-Match' => (string) $aliceCopy->header('ETag')], $json(['title' => 'Dune Messiah', 'author' => 'Frank Herbert'])));
+            $this->assertSame(412, $aliceSaves->status, "Alice's PUT carries the ETag of the version Bob has since replaced: it must answer 412 (a lost update otherwise). Compare If-Match with the ETag of the row as it is in the database NOW, never with a copy this worker remembered.");
+            $now = json_decode($bob->handle(new Request('GET', "/books/$id"))->body, true);
+            $this->assertSame('F. Herbert', $now['author'] ?? null, "The rejected PUT must leave Bob's version in place.");
+        } finally {
+            unset($workers, $alice, $bob, $db);
+            @unlink($file);
+        }
+    }
+
     public function testHeadOnABookSendsTheHeadersOfGetWithoutABody(): void
     {
         $id = $this->create(self::newBook(1))['id'];
