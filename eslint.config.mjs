@@ -27,6 +27,7 @@ export default tseslint.config(
       'src/lessonPanel/labels.ts',
       'src/scaffold/workspaceScaffolder.ts',
       'src/exercises/exerciseRunner.ts',
+      'src/testing/exerciseTestController.ts',
       'src/exercises/startedExercises.ts',
       'src/curriculum/extensionContentReader.ts',
       'src/review/pagePanel.ts',

@@ -206,7 +206,7 @@ function options() {
     build: !values['no-build'],
     keep: !!values.keep,
     extensions: (values.extension ?? []).map(dir => path.resolve(dir)),
-    timeoutMin: numberOption(values, 'timeout', { min: 1, usage: USAGE }) ?? 10,
+    timeoutMin: numberOption(values, 'timeout', { min: 1, usage: USAGE }) ?? 30,
   };
 }
 

@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Catalog } from './curriculum/types';
 import type { Prompts } from './ui/prompts';
 import type { PathNode } from './tree/skillTreeProvider';
+import type { RunRecord } from './testing/runRecorder';
 
 /**
  * What activate() returns. The integration tests use it to look inside the running extension;
@@ -35,6 +36,16 @@ export interface BackendPathApi {
   };
   /** Replaces the dialogs (and the external opener) for tests; returns the previous ones. Only in ExtensionMode.Test. */
   setPrompts?(prompts: Prompts): Prompts;
+  /** The Testing view's controller from the inside. Only in ExtensionMode.Test. */
+  testing?: {
+    readonly controller: vscode.TestController;
+    /** Lists the started exercises' tests again (and waits for it). */
+    refresh(): Promise<void>;
+    /** Runs these items (all when undefined) through the run profile's handler. */
+    run(include: readonly vscode.TestItem[] | undefined, token?: vscode.CancellationToken): Promise<void>;
+    /** The latest runs (at most 10) with each test's recorded result, oldest first. */
+    runs(): readonly RunRecord[];
+  };
   /** Spaced review from the inside. Only in ExtensionMode.Test. */
   review?: {
     /** Moves the review clock: `offsetMs` is added to the real time. */

@@ -5,6 +5,7 @@ import { registerLessonCommands } from './commands/lessonCommands';
 import { registerProgressCommands } from './commands/progressCommands';
 import { registerScaffoldCommand } from './commands/scaffoldCommand';
 import type { Services } from './commands/services';
+import { describeToolProblem, toolSettings } from './commands/toolchainMessages';
 import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY, REVIEW_STORAGE_KEY, Settings } from './constants';
 import { createExtensionContentReader } from './curriculum/extensionContentReader';
 import { LessonLibrary } from './curriculum/lessonLibrary';
@@ -19,6 +20,7 @@ import { registerReview } from './review/registerReview';
 import { registerStatusBar } from './statusBar';
 import { SkillTreeProvider } from './tree/skillTreeProvider';
 import { decideWelcome, pulseWhileVisible, registerTree } from './tree/registerTree';
+import { registerExerciseTesting } from './testing/exerciseTestController';
 import { registerSolutionDocuments } from './ui/solutionDocuments';
 import { createLog } from './ui/log';
 import { createVsCodePrompts } from './ui/prompts';
@@ -143,6 +145,10 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     }),
   );
 
+  // The Testing view: started exercises' tests, listed on first use and run like Check Exercise.
+  const testing = registerExerciseTesting({ library, extensionUri: context.extensionUri, log, toolSettings, describeProblem: describeToolProblem });
+  context.subscriptions.push(testing);
+
   const services: Services = {
     extensionUri: context.extensionUri,
     library,
@@ -150,6 +156,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     log,
     panel,
     exerciseResults,
+    testing,
     startedExercises,
     reviews: reviews.store,
     revealSkill: (skillId) => skillTree.revealSkill(skillId),
@@ -227,6 +234,12 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
       const previous = prompts.current;
       prompts.current = replacement;
       return previous;
+    },
+    testing: {
+      controller: testing.controller,
+      refresh: () => testing.refresh(),
+      run: (include, token) => testing.run(include, token),
+      runs: () => testing.runs,
     },
     review: {
       setClockOffset: (offsetMs) => reviews.setClockOffset(offsetMs),

@@ -55,7 +55,7 @@ export function checkHints(hints: readonly ExerciseHint[], context: HintContext)
       problems.push(`${where}: section "${hint.section}" is not a heading of the lesson (its headings: ${[...context.headingIds].slice(0, 6).map((id) => id.slice(HEADING_ID_PREFIX.length)).join(', ')}…)`);
     }
     for (const name of hint.tests) {
-      if (!context.testSources.some((source) => source.includes(name))) problems.push(`${where}: test "${name}" does not occur in the starter's test files`);
+      if (!context.testSources.some((source) => spellings(name).some((spelling) => source.includes(spelling)))) problems.push(`${where}: test "${name}" does not occur in the starter's test files`);
     }
     for (const line of solutionLines) {
       if (hint.text.includes(line)) problems.push(`${where} repeats a line of the solution verbatim ("${line.slice(0, 60)}"): give a fragment, never the solution`);
@@ -84,4 +84,13 @@ function hintLinkProblems(markdown: string, context: HintContext): string[] {
   };
   visit(new Lexer({ gfm: true }).lex(markdown));
   return problems;
+}
+
+/**
+ * How a test name can be written in a test file: as it is, or inside a quoted string literal with
+ * its quotes and backslashes escaped (`'the caller\'s id'` is the test "the caller's id").
+ */
+export function spellings(name: string): string[] {
+  const backslashed = name.replace(/\\/g, '\\\\');
+  return [...new Set([name, backslashed.replace(/'/g, "\\'"), backslashed.replace(/"/g, '\\"')])];
 }

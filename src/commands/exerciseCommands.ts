@@ -132,6 +132,8 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
       await post(skill.id, 'running', vscode.l10n.t('Running your tests…'));
       const config = vscode.workspace.getConfiguration(Settings.section);
       const timeoutSeconds = Math.max(1, config.get<number>(Settings.checkTimeoutSeconds, 120));
+      // The same run fills the Testing view, test by test.
+      const observer = await services.testing.beginCheckRun(folder);
       const outcome = await vscode.window.withProgress(
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking {0}…', skillLabel(skill)), cancellable: true },
         (_progress, token) => {
@@ -143,6 +145,7 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
             timeoutSeconds,
             token: cancel.token,
             describeProblem: describeToolProblem,
+            observer,
           }).finally(() => {
             for (const link of links) link?.dispose();
             cancel.dispose();

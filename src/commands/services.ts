@@ -8,6 +8,7 @@ import type { ProgressStore } from '../progress/progressStore';
 import type { ReviewStore } from '../review/reviewStore';
 import type { Log } from '../ui/log';
 import type { Prompts } from '../ui/prompts';
+import type { ExerciseTesting } from '../testing/exerciseTestController';
 
 /** Everything the commands need, built once in activate(). */
 export interface Services {
@@ -16,6 +17,8 @@ export interface Services {
   readonly progress: ProgressStore;
   readonly panel: LessonPanel;
   readonly exerciseResults: ExerciseResults;
+  /** The Testing view, which also shows Check Exercise's results per test. */
+  readonly testing: Pick<ExerciseTesting, 'beginCheckRun'>;
   /** Which stacks of which skills are started in the workspace (cached listing of backend-path-exercises/). */
   readonly startedExercises: StartedExercises;
   readonly log: Log;

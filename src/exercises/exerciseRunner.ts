@@ -1,6 +1,3 @@
-import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { EXERCISES_FOLDER } from '../constants';
@@ -8,8 +5,11 @@ import type { ExerciseSpec, Skill } from '../curriculum/types';
 import { skillLabel } from '../curriculum/types';
 import type { Verdict } from './checkVerdict';
 import { judgeRun } from './checkVerdict';
-import type { FailedTest, TestReport } from './junitReport';
-import { parseJUnit } from './junitReport';
+import type { FailedTest, JUnitCase, TestReport } from './junitReport';
+import { readJUnitCases, summarise } from './junitReport';
+import { testRunArguments } from '../testing/runArguments';
+import type { TestProcessResult } from './testProcess';
+import { runTestProcess } from './testProcess';
 import type { ToolProblem, ToolSettings } from './toolchain';
 import { resolveTestCommand } from './toolchain';
 import { createToolHost } from './toolHost';
@@ -35,17 +35,15 @@ export interface CheckRunOptions {
   readonly token: vscode.CancellationToken;
   /** Formats a missing or old tool for the learner. */
   readonly describeProblem: (problem: ToolProblem) => string;
+  /** Also follows the run (the Testing view shows Check Exercise's results per test). */
+  readonly observer?: CheckRunObserver;
 }
 
-/** Stops the run and everything it started (node --test runs each file in a child process). */
-function killTree(pid: number | undefined): void {
-  if (pid === undefined) return;
-  try {
-    if (process.platform === 'win32') spawn('taskkill', ['/pid', String(pid), '/T', '/F'], { windowsHide: true });
-    else process.kill(-pid, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
+/** Sees the same run as the terminal: its output as it comes, then how it ended and its test cases. */
+export interface CheckRunObserver {
+  output(text: string): void;
+  /** The check's outcome waits for this, so whoever reads the check's result finds the view up to date. */
+  finished(result: TestProcessResult, cases: readonly JUnitCase[] | undefined): Promise<void>;
 }
 
 export function summaryLines(verdict: Verdict): string[] {
@@ -80,107 +78,103 @@ export async function runExerciseTests(
   options: CheckRunOptions,
 ): Promise<CheckOutcome> {
   const toolchain = await resolveTestCommand(exercise.language, folder.fsPath, options.settings, createToolHost(folder.fsPath), join);
-  if (!toolchain.ok) return { status: 'error', message: options.describeProblem(toolchain), problem: toolchain, reason: 'toolchain' };
-
-  const reportFolder = await mkdtemp(join(tmpdir(), 'backend-path-check-'));
-  const reportFile = join(reportFolder, 'report.xml');
-  const args =
-    exercise.language === 'node'
-      ? [...toolchain.args, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=junit', `--test-reporter-destination=${reportFile}`]
-      : [...toolchain.args, '--log-junit', reportFile];
-
-  try {
-    return await new Promise<CheckOutcome>((resolve) => {
-      let settled = false;
-      let pid: number | undefined;
-      const write = new vscode.EventEmitter<string>();
-      const close = new vscode.EventEmitter<number>();
-      const cleanups: (() => void)[] = [() => write.dispose(), () => close.dispose()];
-      const finish = (outcome: CheckOutcome, terminalLines: readonly string[], exitCode: number) => {
-        if (settled) return;
-        settled = true;
-        killTree(pid);
-        write.fire(`\r\n${terminalLines.map((line) => line.replace(/\r?\n/g, '\r\n')).join('\r\n')}\r\n`);
-        close.fire(exitCode);
-        for (const cleanup of cleanups) cleanup();
-        resolve(outcome);
-      };
-      const stopWith = (reason: 'timeout' | 'cancelled') => {
-        const message =
-          reason === 'timeout'
-            ? vscode.l10n.t('The tests did not finish within {0} seconds and were stopped. A test may be waiting forever (an open server or timer?). The time limit is the setting backendPath.checkTimeoutSeconds.', options.timeoutSeconds)
-            : vscode.l10n.t('The check was cancelled; nothing was recorded.');
-        finish({ status: 'error', message, reason }, [`■ ${message}`], 1);
-      };
-
-      const timer = setTimeout(() => stopWith('timeout'), Math.max(1, options.timeoutSeconds) * 1000);
-      cleanups.push(() => clearTimeout(timer));
-      const cancellation = options.token.onCancellationRequested(() => stopWith('cancelled'));
-      cleanups.push(() => cancellation.dispose());
-      if (options.token.isCancellationRequested) {
-        stopWith('cancelled');
-        return;
-      }
-
-      const pty: vscode.Pseudoterminal = {
-        onDidWrite: write.event,
-        onDidClose: close.event,
-        open: () => {
-          if (settled) return;
-          write.fire(`> ${[toolchain.executable, ...args].join(' ')}\r\n\r\n`);
-          const child = spawn(toolchain.executable, args, {
-            cwd: folder.fsPath,
-            // Its own process group, so a timeout or Cancel also ends the test files it started.
-            detached: process.platform !== 'win32',
-            windowsHide: true,
-            env: { ...process.env, FORCE_COLOR: '1' },
-          });
-          pid = child.pid;
-          const forward = (chunk: Buffer) => {
-            if (!settled) write.fire(chunk.toString('utf8').replace(/\r?\n/g, '\r\n'));
-          };
-          child.stdout.on('data', forward);
-          child.stderr.on('data', forward);
-          child.on('error', (error) => finish({ status: 'error', message: vscode.l10n.t('The tests could not be started: {0}', error.message), reason: 'task' }, [error.message], 1));
-          child.on('close', (code) => {
-            void readFile(reportFile, 'utf8')
-              .then(parseJUnit, () => undefined)
-              .then((report) => {
-                const exitCode = code ?? undefined;
-                const verdict = judgeRun(exitCode, report);
-                const lines = summaryLines(verdict);
-                finish(
-                  {
-                    status: verdict.kind === 'passed' ? 'passed' : 'failed',
-                    exitCode,
-                    report,
-                    summary: lines[0],
-                    failures: report?.failures ?? [],
-                  },
-                  ['─'.repeat(60), vscode.l10n.t('Summary for {0}', skillLabel(skill)), ...lines],
-                  verdict.kind === 'passed' ? 0 : 1,
-                );
-              });
-          });
-        },
-        close: () => stopWith('cancelled'),
-      };
-
-      const task = new vscode.Task(
-        // A fresh checkId per run: two checks (or another task for this skill) are never "the same task".
-        { type: 'backendPath', skillId: skill.id, checkId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` },
-        workspaceFolder,
-        vscode.l10n.t('Check exercise {0}', skillLabel(skill)),
-        'Backend Path',
-        new vscode.CustomExecution(async () => pty),
-        [],
-      );
-      task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true, panel: vscode.TaskPanelKind.Dedicated };
-      vscode.tasks.executeTask(task).then(undefined, (error: unknown) =>
-        finish({ status: 'error', message: error instanceof Error ? error.message : String(error), reason: 'task' }, [], 1),
-      );
-    });
-  } finally {
-    await rm(reportFolder, { recursive: true, force: true });
+  if (!toolchain.ok) {
+    const message = options.describeProblem(toolchain);
+    await options.observer?.finished({ kind: 'spawnError', message }, undefined);
+    return { status: 'error', message, problem: toolchain, reason: 'toolchain' };
   }
+
+  return new Promise<CheckOutcome>((resolve) => {
+    let settled = false;
+    const write = new vscode.EventEmitter<string>();
+    const close = new vscode.EventEmitter<number>();
+    // Closing the terminal stops the run like Cancel does.
+    const closed = new vscode.CancellationTokenSource();
+    const cancel = new vscode.CancellationTokenSource();
+    const links = [options.token.onCancellationRequested(() => cancel.cancel()), closed.token.onCancellationRequested(() => cancel.cancel())];
+    if (options.token.isCancellationRequested) cancel.cancel();
+    let observed = false;
+    const finish = (outcome: CheckOutcome, terminalLines: readonly string[], exitCode: number) => {
+      if (settled) return;
+      settled = true;
+      // The Testing view's run ends with the check, whichever way it ended.
+      if (!observed) void options.observer?.finished({ kind: 'spawnError', message: outcome.status === 'error' ? outcome.message : outcome.summary }, undefined);
+      write.fire(`\r\n${terminalLines.map((line) => line.replace(/\r?\n/g, '\r\n')).join('\r\n')}\r\n`);
+      close.fire(exitCode);
+      for (const link of links) link.dispose();
+      for (const disposable of [write, close, closed, cancel]) disposable.dispose();
+      resolve(outcome);
+    };
+    const stopped = (reason: 'timeout' | 'cancelled') => {
+      const message =
+        reason === 'timeout'
+          ? vscode.l10n.t('The tests did not finish within {0} seconds and were stopped. A test may be waiting forever (an open server or timer?). The time limit is the setting backendPath.checkTimeoutSeconds.', options.timeoutSeconds)
+          : vscode.l10n.t('The check was cancelled; nothing was recorded.');
+      finish({ status: 'error', message, reason }, [`■ ${message}`], 1);
+    };
+    const ended = async (result: TestProcessResult) => {
+      const cases = result.kind === 'exited' && result.reportXml !== undefined ? readJUnitCases(result.reportXml) : undefined;
+      observed = true;
+      await options.observer?.finished(result, cases);
+      if (result.kind === 'spawnError') {
+        return finish({ status: 'error', message: vscode.l10n.t('The tests could not be started: {0}', result.message), reason: 'task' }, [result.message], 1);
+      }
+      if (result.kind !== 'exited') return stopped(result.kind);
+      const report: TestReport | undefined = cases ? summarise(cases) : undefined;
+      const verdict = judgeRun(result.exitCode, report);
+      const lines = summaryLines(verdict);
+      finish(
+        { status: verdict.kind === 'passed' ? 'passed' : 'failed', exitCode: result.exitCode, report, summary: lines[0], failures: report?.failures ?? [] },
+        ['─'.repeat(60), vscode.l10n.t('Summary for {0}', skillLabel(skill)), ...lines],
+        verdict.kind === 'passed' ? 0 : 1,
+      );
+    };
+
+    let started = false;
+    const pty: vscode.Pseudoterminal = {
+      onDidWrite: write.event,
+      onDidClose: close.event,
+      open: () => {
+        if (settled || started) return;
+        started = true;
+        void runTestProcess({
+          executable: toolchain.executable,
+          args: (reportFile) => [...toolchain.args, ...testRunArguments(exercise.language, reportFile)],
+          cwd: folder.fsPath,
+          timeoutSeconds: options.timeoutSeconds,
+          token: cancel.token,
+          onStart: (commandLine) => {
+            write.fire(`> ${commandLine}\r\n\r\n`);
+            options.observer?.output(`> ${commandLine}\n\n`);
+          },
+          onOutput: (text) => {
+            if (settled) return;
+            write.fire(text.replace(/\r?\n/g, '\r\n'));
+            options.observer?.output(text);
+          },
+        }).then(ended, (error: unknown) => ended({ kind: 'spawnError', message: error instanceof Error ? error.message : String(error) }));
+      },
+      close: () => closed.cancel(),
+    };
+    // Cancel before the terminal opened: nothing was started.
+    links.push(cancel.token.onCancellationRequested(() => void (started || ended({ kind: 'cancelled' }))));
+    if (cancel.token.isCancellationRequested) {
+      void ended({ kind: 'cancelled' });
+      return;
+    }
+
+    const task = new vscode.Task(
+      // A fresh checkId per run: two checks (or another task for this skill) are never "the same task".
+      { type: 'backendPath', skillId: skill.id, checkId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` },
+      workspaceFolder,
+      vscode.l10n.t('Check exercise {0}', skillLabel(skill)),
+      'Backend Path',
+      new vscode.CustomExecution(async () => pty),
+      [],
+    );
+    task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true, panel: vscode.TaskPanelKind.Dedicated };
+    vscode.tasks.executeTask(task).then(undefined, (error: unknown) =>
+      finish({ status: 'error', message: error instanceof Error ? error.message : String(error), reason: 'task' }, [], 1),
+    );
+  });
 }

@@ -58,23 +58,80 @@ function failureMessage(problem: XmlNode | string, testName: string): string {
   return paragraph.join(' ').slice(0, 500) || 'failed';
 }
 
-function collect(node: XmlNode, trail: readonly string[], into: { cases: { name: string; problem?: XmlNode | string; skipped: boolean }[] }): void {
+/** One `<testcase>` of a JUnit report, as both runners write it. */
+export interface JUnitCase {
+  /** The test's own title: Node's `test()`/`it()` title, PHPUnit's method name. */
+  readonly name: string;
+  /** Enclosing suite names: Node's `describe` titles, outermost first (PHPUnit's are left out). */
+  readonly suites: readonly string[];
+  /** PHPUnit: the fully qualified test class. */
+  readonly className?: string;
+  /** The test file's absolute path, when the runner writes it. */
+  readonly file?: string;
+  /** PHPUnit: the test method's line (1-based). */
+  readonly line?: number;
+  readonly seconds?: number;
+  readonly outcome: 'passed' | 'failed' | 'skipped';
+  /** The whole failure message (Node's includes the actual/expected diff), without stack frames. */
+  readonly message?: string;
+  /** The message's first paragraph, for one-line summaries. */
+  readonly summary?: string;
+  /** The failure element's text: the stack (Node) or the trace lines (PHPUnit), where locations come from. */
+  readonly details?: string;
+}
+
+/** PHPUnit: the text between the "Class::method" line and the trailing file:line frames. */
+function phpMessage(details: string): string {
+  const lines = details.replace(/\r\n/g, '\n').trim().split('\n');
+  if (lines[0]?.includes('::')) lines.shift();
+  while (lines.length > 0 && (lines[lines.length - 1].trim() === '' || /^(?:[A-Za-z]:)?[\\/].+:\d+$/.test(lines[lines.length - 1].trim()))) lines.pop();
+  return lines.join('\n').trim();
+}
+
+/**
+ * Node names a hook's failure ("failed running before hook") and keeps the error that caused it in
+ * the stack text: both belong in the message.
+ */
+function nodeMessage(fromAttribute: string, details: string): string {
+  const message = fromAttribute.trim();
+  const cause = /^\s*cause: (?!'|")(.+)$/m.exec(details)?.[1]?.trim();
+  return cause && !message.includes(cause.replace(/^[\w.]+(?: \[\w+\])?: /, '')) ? `${message}\n${cause}` : message;
+}
+
+function collect(node: XmlNode, trail: readonly string[], into: JUnitCase[]): void {
   for (const suite of asArray(node.testsuite)) {
     const name = attribute(suite, 'name') ?? '';
-    // PHPUnit's outer suites are folders (absolute paths); they add nothing to a test's name.
+    // PHPUnit's outer suites are folders (absolute paths) or classes; they add nothing to a test's name.
     collect(suite, name === '' || name.includes('/') || name.includes('\\') ? trail : [...trail, name], into);
   }
   for (const testCase of asArray(node.testcase)) {
     const name = attribute(testCase, 'name') ?? '?';
     const className = attribute(testCase, 'class');
-    const fullName = className ? `${className}::${name}` : [...trail, name].join(' › ');
     const problem = asArray(testCase.failure)[0] ?? asArray(testCase.error)[0] ?? (typeof testCase.failure === 'string' ? testCase.failure : undefined) ?? (typeof testCase.error === 'string' ? testCase.error : undefined);
-    into.cases.push({ name: fullName, problem, skipped: problem === undefined && testCase.skipped !== undefined });
+    const fullName = className ? `${className}::${name}` : [...trail, name].join(' › ');
+    const seconds = Number(attribute(testCase, 'time'));
+    const line = Number(attribute(testCase, 'line'));
+    const file = attribute(testCase, 'file');
+    const common = {
+      name,
+      suites: className ? [] : trail,
+      ...(className ? { className } : {}),
+      ...(file ? { file } : {}),
+      ...(Number.isInteger(line) && line > 0 ? { line } : {}),
+      ...(Number.isFinite(seconds) && attribute(testCase, 'time') !== undefined ? { seconds } : {}),
+    };
+    if (problem === undefined) {
+      into.push({ ...common, outcome: testCase.skipped !== undefined ? 'skipped' : 'passed' });
+      continue;
+    }
+    const details = text(problem);
+    const fromAttribute = typeof problem === 'string' ? undefined : attribute(problem, 'message');
+    const message = className || !fromAttribute || fromAttribute === 'true' ? phpMessage(details) || failureMessage(problem, fullName) : nodeMessage(fromAttribute, details);
+    into.push({ ...common, outcome: 'failed', message, details, summary: failureMessage(problem, fullName) });
   }
 }
 
-/** Parses a JUnit report; undefined when the text is not one (then the run's own exit code is all there is). */
-export function parseJUnit(xml: string): TestReport | undefined {
+function parseDocument(xml: string): XmlNode | undefined {
   let document: XmlNode;
   try {
     document = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', processEntities: true, htmlEntities: true, parseTagValue: false }).parse(xml) as XmlNode;
@@ -82,10 +139,35 @@ export function parseJUnit(xml: string): TestReport | undefined {
     return undefined;
   }
   if (!('testsuites' in document) && !('testsuite' in document)) return undefined;
-  const root: XmlNode = 'testsuites' in document ? (typeof document.testsuites === 'object' && document.testsuites !== null ? (document.testsuites as XmlNode) : {}) : { testsuite: document.testsuite };
-  const found = { cases: [] as { name: string; problem?: XmlNode | string; skipped: boolean }[] };
-  collect(root, [], found);
-  const failures = found.cases.filter((testCase) => testCase.problem !== undefined).map((testCase) => ({ name: testCase.name, message: failureMessage(testCase.problem as XmlNode | string, testCase.name) }));
-  const skipped = found.cases.filter((testCase) => testCase.skipped).length;
-  return { total: found.cases.length, passed: found.cases.length - failures.length - skipped, failed: failures.length, skipped, failures };
+  return 'testsuites' in document ? (typeof document.testsuites === 'object' && document.testsuites !== null ? (document.testsuites as XmlNode) : {}) : { testsuite: document.testsuite };
+}
+
+/** Every test case of a JUnit report in report order; undefined when the text is not one. */
+export function readJUnitCases(xml: string): JUnitCase[] | undefined {
+  const root = parseDocument(xml);
+  if (!root) return undefined;
+  const cases: JUnitCase[] = [];
+  collect(root, [], cases);
+  return cases;
+}
+
+/** The name the check summary shows: "suite › test" for Node, "Class::method" for PHPUnit. */
+export function caseTitle(testCase: Pick<JUnitCase, 'name' | 'suites' | 'className'>): string {
+  return testCase.className ? `${testCase.className}::${testCase.name}` : [...testCase.suites, testCase.name].join(' › ');
+}
+
+/** Parses a JUnit report; undefined when the text is not one (then the run's own exit code is all there is). */
+export function parseJUnit(xml: string): TestReport | undefined {
+  const cases = readJUnitCases(xml);
+  if (!cases) return undefined;
+  return summarise(cases);
+}
+
+/** The counts and failures of a run's cases, as Check Exercise reports them. */
+export function summarise(cases: readonly JUnitCase[]): TestReport {
+  const failures = cases
+    .filter((testCase) => testCase.outcome === 'failed')
+    .map((testCase) => ({ name: caseTitle(testCase), message: testCase.summary ?? 'failed' }));
+  const skipped = cases.filter((testCase) => testCase.outcome === 'skipped').length;
+  return { total: cases.length, passed: cases.length - failures.length - skipped, failed: failures.length, skipped, failures };
 }

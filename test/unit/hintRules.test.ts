@@ -91,6 +91,12 @@ describe('hint rules (lint:lessons)', () => {
     assert.match(checkHints([hint({ tests: ['answers 202 on POST'] })], CONTEXT).join(), /test "answers 202 on POST" does not occur/);
   });
 
+  it('finds a test whose title is written with escaped quotes, and only that title', () => {
+    const context = { ...CONTEXT, testSources: ["test('keeps the caller\\'s id', () => {});\ntest(\"says \\\"no\\\" to C:\\\\temp\", () => {});\n"] };
+    assert.deepEqual(checkHints([hint({ tests: ["keeps the caller's id", 'says "no" to C:\\temp'] })], context), []);
+    assert.match(checkHints([hint({ tests: ["keeps the callers' id"] })], context).join(), /does not occur/);
+  });
+
   it('no hint repeats a solution line of 24 characters or more, whatever its indentation', () => {
     const leak = hint({ text: 'Like this:\n\n```js\n    if (!handlers[method]) return reply(405, { Allow: names });\n```' });
     assert.match(checkHints([leak], CONTEXT).join(), /repeats a line of the solution verbatim/);

@@ -127,4 +127,37 @@ describe('Restricted Mode', function () {
       fs.rmSync(link, { force: true });
     }
   });
+  it('lists exercise tests in the Testing view but runs none of them, saying why', async () => {
+    const testing = api.testing;
+    assert.ok(testing, 'the Testing view\'s test hooks exist in ExtensionMode.Test');
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    assert.ok(root);
+    // A test file that leaves a mark if anything ever runs it.
+    const folder = path.join(root, EXERCISES_FOLDER, '02-request-response-cycle-node');
+    const marker = path.join(folder, 'ran.txt');
+    fs.mkdirSync(path.join(folder, 'tests'), { recursive: true });
+    fs.writeFileSync(path.join(folder, 'package.json'), '{"type":"module"}\n');
+    fs.writeFileSync(path.join(folder, 'tests', 'mark.test.js'), `import { test } from 'node:test';\nimport { writeFileSync } from 'node:fs';\ntest('leaves a mark', () => writeFileSync(${JSON.stringify(marker)}, 'ran'));\n`);
+    try {
+      await testing.refresh();
+      const exercise = testing.controller.items.get('skill:request-response-cycle')?.children.get('exercise:02-request-response-cycle-node');
+      assert.ok(exercise, 'the exercise is listed (reading files runs nothing)');
+      const test = exercise.children.get('exercise:02-request-response-cycle-node/tests/mark.test.js')?.children.get('exercise:02-request-response-cycle-node/tests/mark.test.js#["leaves a mark"]');
+      assert.ok(test, 'its test is listed');
+      for (const include of [[test], [exercise], undefined]) {
+        await testing.run(include);
+        const runs = testing.runs();
+        const run = runs[runs.length - 1];
+        const refused = [...run.results.values()];
+        assert.ok(refused.length > 0 && refused.every((entry) => entry.state === 'errored'), 'every requested item is refused');
+        assert.match(refused[0].messages?.[0]?.text ?? '', /Restricted Mode/);
+        assert.match(run.output, /Restricted Mode/);
+        assert.doesNotMatch(run.output, /--test/, 'no test command was started');
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      assert.strictEqual(fs.existsSync(marker), false, 'the test never ran');
+    } finally {
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
+  });
 });

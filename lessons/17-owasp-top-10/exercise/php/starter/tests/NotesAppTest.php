@@ -278,7 +278,7 @@ final class NotesAppTest extends TestCase
                 if ($package === 'php' || str_starts_with($package, 'ext-')) {
                     continue;
                 }
-                $this->assertDoesNotMatchRegularExpression('/(^|\s|\|)\*($|\s|\|)|dev-|@dev/', $constraint, "composer.json {$section} allows any version of {$package} (\"{$constraint}\"): give it a bounded range such as ^11.5 || ^12.0, so an update cannot pull in an arbitrary release.");
+                $this->assertDoesNotMatchRegularExpression('/(^|\s|\|)\*($|\s|\|)|dev-|@dev/', $constraint, "composer.json {$section} allows any version of {$package} (\"{$constraint}\"): give it a bounded range such as ^11.5 || ^12.0 || ^13.0, so an update cannot pull in an arbitrary release.");
             }
         }
         $config = $composer['config'] ?? [];
