@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { BackendPathApi } from '../../src/api';
 import { Commands, EXERCISES_FOLDER } from '../../src/constants';
 import type { RecordedResult, RunRecord } from '../../src/testing/runRecorder';
-import { activateFromView, extension, fakePrompts, usePrompts, waitFor } from './helpers';
+import { activateFromView, extension, fakePrompts, resetProgress, usePrompts, waitFor } from './helpers';
 
 type Testing = NonNullable<BackendPathApi['testing']>;
 
@@ -90,7 +90,9 @@ describe('Testing view', function () {
 
   after(async () => {
     hintCommand?.dispose();
-    // The next suites (the tree's) start from a workspace without exercises, as a learner's first day.
+    // The next suites (the tree's) start from a workspace without exercises, as a learner's first day:
+    // no passes or check results (reset) and no exercise folders.
+    await resetProgress(api);
     fs.rmSync(path.join(workspaceRoot(), EXERCISES_FOLDER), { recursive: true, force: true });
     await waitFor(async () => {
       for (const stage of await api.treeChildren()) {
