@@ -56,6 +56,7 @@ export const Commands = {
   checkExerciseInPhp: 'backendPath.checkExerciseInPhp',
   checkExerciseInNode: 'backendPath.checkExerciseInNode',
   showSolution: 'backendPath.showSolution',
+  showHint: 'backendPath.showHint',
   resetExercise: 'backendPath.resetExercise',
   copySolution: 'backendPath.copySolution',
   showLog: 'backendPath.showLog',

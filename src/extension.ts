@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { BackendPathApi } from './api';
 import { registerExerciseCommands } from './commands/exerciseCommands';
+import { registerHintCommands } from './commands/hintCommands';
 import { registerLessonCommands } from './commands/lessonCommands';
 import { registerProgressCommands } from './commands/progressCommands';
 import { registerScaffoldCommand } from './commands/scaffoldCommand';
@@ -9,7 +10,7 @@ import { describeToolProblem, toolSettings } from './commands/toolchainMessages'
 import { Commands, ContextKeys, LESSON_VIEW_TYPE, PROGRESS_STORAGE_KEY, REVIEW_STORAGE_KEY, Settings } from './constants';
 import { createExtensionContentReader } from './curriculum/extensionContentReader';
 import { LessonLibrary } from './curriculum/lessonLibrary';
-import { renderInWorker } from './lessons/renderInWorker';
+import { renderHintsInWorker, renderInWorker } from './lessons/renderInWorker';
 import { ExerciseResults } from './exercises/exerciseResults';
 import { StartedExercises } from './exercises/startedExercises';
 import { decideStack, parseStackSetting } from './exercises/stackChoice';
@@ -100,6 +101,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     },
     // Bound late: spaced review is built below, and answers only arrive once a lesson is open.
     onQuizAnswer: (skillId, questionId, correct, elapsedMs) => void reviews.recordQuizAnswer(skillId, questionId, correct, elapsedMs),
+    renderHints: (markdowns, catalog) => renderHintsInWorker(renderWorker, markdowns, catalog),
   });
   context.subscriptions.push(panel);
   const exerciseResults = new ExerciseResults();
@@ -176,6 +178,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     registerProgressCommands(services),
     registerScaffoldCommand(services),
     registerExerciseCommands(services),
+    registerHintCommands(services),
     vscode.window.registerWebviewPanelSerializer(LESSON_VIEW_TYPE, {
       deserializeWebviewPanel: (webviewPanel, state) => panel.restore(webviewPanel, state),
     }),

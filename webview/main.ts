@@ -76,6 +76,9 @@ function onClick(event: MouseEvent): void {
     case 'retryQuiz':
       resetQuiz(true);
       break;
+    case 'revealHint':
+      revealHint(button);
+      break;
     case 'exercise': {
       const action = button.dataset.exerciseAction;
       const stack = button.dataset.stack;
@@ -84,6 +87,46 @@ function onClick(event: MouseEvent): void {
       }
       break;
     }
+  }
+}
+
+/** The hint the learner asked for last: focused when the extension confirms it is revealed. */
+let requestedHint: string | undefined;
+
+function revealHint(button: HTMLElement): void {
+  const hints = document.getElementById('bp-hints');
+  const stack = hints?.dataset.stack;
+  const hintId = button.dataset.hintId;
+  if (!hintId || (stack !== 'php' && stack !== 'node')) return;
+  requestedHint = hintId;
+  // One reveal at a time: the extension stores it and answers with hintState, which enables it again.
+  button.toggleAttribute('disabled', true);
+  post({ type: 'revealHint', skillId, stack, hintId });
+}
+
+/** Shows the revealed hints, offers the next one, and updates the status beside the exercise. */
+function showHintState(message: Extract<ExtensionMessage, { type: 'hintState' }>): void {
+  const container = document.getElementById('bp-hints');
+  if (!container || container.dataset.stack !== message.stack) return;
+  const items = [...container.querySelectorAll<HTMLElement>('.hint')];
+  for (const item of items) item.hidden = !message.revealed.includes(item.dataset.hintId ?? '');
+  const next = items.findIndex((item) => item.hidden);
+  const button = document.getElementById('bp-reveal-hint');
+  if (button) {
+    button.hidden = next === -1;
+    button.toggleAttribute('disabled', false);
+    if (next !== -1) {
+      button.dataset.hintId = items[next]?.dataset.hintId ?? '';
+      button.textContent = fill(container.dataset.showLabel ?? '', { number: next + 1, total: items.length });
+    }
+  }
+  const status = document.getElementById('bp-hint-status');
+  if (status) status.textContent = message.status;
+  // Move to the hint just asked for, so it is read out and in view; the button may now be hidden.
+  const asked = requestedHint === undefined ? undefined : items.find((item) => item.dataset.hintId === requestedHint && !item.hidden);
+  if (asked) {
+    requestedHint = undefined;
+    asked.focus();
   }
 }
 
@@ -257,6 +300,9 @@ window.addEventListener('message', (event: MessageEvent<ExtensionMessage>) => {
     }
     case 'runOutput':
       showRunOutput(message);
+      break;
+    case 'hintState':
+      if (message.skillId === skillId) showHintState(message);
       break;
     case 'scrollTo':
       scrollToAnchor(message.anchor);

@@ -115,6 +115,8 @@ export async function createRecordingSession(options: RecordingSessionOptions): 
       quizBest: () => undefined,
       setComplete: async () => undefined,
       recordQuizScore: async () => undefined,
+      revealHint: async () => undefined,
+      exerciseProgress: () => ({ hints: [] }),
       onDidChange: () => ({ dispose() {} }),
     },
     actions: createLessonActions(recordingHost(record, trusted), { start: 'start', check: 'check', showSolution: 'showSolution' }),

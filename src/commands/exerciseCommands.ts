@@ -14,6 +14,7 @@ import { uriExists as exists } from '../ui/uriExists';
 import { offerToolchainFix, describeToolProblem, toolSettings } from './toolchainMessages';
 import type { ExerciseTarget } from './exerciseTarget';
 import { columnBesideLesson, exerciseFor, parseExerciseArgument } from './exerciseTarget';
+import { warnCheckFailed } from './hintCommands';
 import type { Services } from './services';
 
 const STACK_COMMANDS: readonly { readonly id: string; readonly command: string; readonly stack: ExerciseLanguage }[] = [
@@ -203,10 +204,11 @@ export function registerExerciseCommands(services: Services): vscode.Disposable 
 
 async function reportCheck(
   services: Services,
-  { skill, stack }: ExerciseTarget,
+  target: ExerciseTarget,
   outcome: CheckOutcome,
   post: (skillId: string, status: ExerciseStatus, detail: string) => Thenable<void>,
 ): Promise<void> {
+  const { skill, stack } = target;
   if (outcome.status === 'error') {
     services.log.warn(`Check of ${skill.id} ended without a result: ${outcome.message}`);
     await post(skill.id, 'error', outcome.message);
@@ -221,7 +223,7 @@ async function reportCheck(
     const more = failures.length > 3 ? `\n${vscode.l10n.t('… and {0} more (see the terminal).', failures.length - 3)}` : '';
     const detail = shown ? `${outcome.summary}\n${shown}${more}` : outcome.summary;
     await post(skill.id, 'failed', detail);
-    void vscode.window.showWarningMessage(detail);
+    void warnCheckFailed(target, detail, outcome.failures.map((failure) => failure.name));
     return;
   }
   await recordStackPass(services.progress, skill.id, stack);

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { Commands } from '../constants';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
+import type { Catalog } from '../curriculum/types';
 import { localiseLessonHtml } from '../lessons/localiseLessonHtml';
 import type { ProgressStore } from '../progress/progressStore';
 import type { Log } from '../ui/log';
@@ -24,8 +25,10 @@ export function createLessonPanel(deps: {
   /** The stack the exercise card acts on (LessonSessionDeps.exerciseStack). */
   readonly exerciseStack: LessonSessionDeps['exerciseStack'];
   readonly onQuizAnswer?: (skillId: string, questionId: string, correct: boolean, elapsedMs: number | undefined) => void;
+  /** Renders an exercise's hints with the lesson renderer (in its worker). */
+  readonly renderHints?: (markdowns: readonly string[], catalog: Catalog) => Promise<readonly string[]>;
 }): LessonPanel {
-  const { library, progress, log } = deps;
+  const { library, progress, log, renderHints } = deps;
   const host = createVsCodeActionHost(deps);
   const actions = createLessonActions(host, { start: Commands.startExercise, check: Commands.checkExercise, showSolution: Commands.showSolution });
   const session = new LessonSession({
@@ -49,6 +52,7 @@ export function createLessonPanel(deps: {
     unknownSkill: (skillId) => vscode.l10n.t('There is no skill with the id "{0}".', skillId),
     exerciseStack: deps.exerciseStack,
     ...(deps.onQuizAnswer ? { onQuizAnswer: deps.onQuizAnswer } : {}),
+    ...(renderHints ? { renderHints: async (markdowns: readonly string[], catalog: Catalog) => (await renderHints(markdowns, catalog)).map((html) => localiseLessonHtml(html, codeLabels(), { trusted: false })) } : {}),
   });
   return new LessonPanel(deps.extensionUri, library, session);
 }

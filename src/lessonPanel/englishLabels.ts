@@ -37,4 +37,13 @@ export const ENGLISH_PAGE_LABELS: PageLabels = {
   runCode: 'Run',
   inPreparation: 'This lesson is in preparation. The objectives above show what it will teach.',
   objectivesHeading: 'What you will learn',
+  hintsHeading: 'Hints',
+  showHint: 'Show hint {number} of {total}',
+  hintNumber: 'Hint {number} of {total}',
+  hintRevisit: 'Revisit “{section}” in the lesson',
+  passedWithoutHints: 'Passed without hints',
+  passedWithOneHint: 'Passed with 1 hint',
+  passedWithHints: 'Passed with {count} hints',
+  oneHintUsed: '1 hint used',
+  hintsUsed: '{count} hints used',
 };

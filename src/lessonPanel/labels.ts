@@ -37,6 +37,15 @@ export function pageLabels(): PageLabels {
     runCode: vscode.l10n.t('Run'),
     inPreparation: vscode.l10n.t('This lesson is in preparation. The objectives above show what it will teach.'),
     objectivesHeading: vscode.l10n.t('What you will learn'),
+  hintsHeading: vscode.l10n.t('Hints'),
+  showHint: vscode.l10n.t('Show hint {number} of {total}'),
+  hintNumber: vscode.l10n.t('Hint {number} of {total}'),
+  hintRevisit: vscode.l10n.t('Revisit “{section}” in the lesson'),
+  passedWithoutHints: vscode.l10n.t('Passed without hints'),
+  passedWithOneHint: vscode.l10n.t('Passed with 1 hint'),
+  passedWithHints: vscode.l10n.t('Passed with {count} hints'),
+  oneHintUsed: vscode.l10n.t('1 hint used'),
+  hintsUsed: vscode.l10n.t('{count} hints used'),
   };
 }
 

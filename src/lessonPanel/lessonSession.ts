@@ -3,11 +3,13 @@ import type { Catalog, ExerciseLanguage, Skill } from '../curriculum/types';
 import { findSkill, skillLabel, stageOf } from '../curriculum/types';
 import type { CodeBlock } from '../lessons/renderLesson';
 import { choiceOrder } from './choiceOrder';
+import type { HintCardModel } from './hintCard';
+import { cardHintHtml, hintStatus } from './hintCard';
 import type { LessonActions } from './lessonActions';
 import { runKind } from './lessonActions';
 import type { PageLabels, PageModel, WebviewResources } from './pageHtml';
 import { buildPageHtml } from './pageHtml';
-import type { ExtensionMessage, HistoryDirection, WebviewMessage } from './protocol';
+import type { ExtensionMessage, HintStack, HistoryDirection, WebviewMessage } from './protocol';
 import { parseWebviewMessage } from './protocol';
 import { QuizSession } from './quizSession';
 
@@ -31,6 +33,9 @@ export interface SessionProgress {
   quizBest(skillId: string): { correct: number; total: number } | undefined;
   setComplete(skillId: string, complete: boolean): Promise<unknown>;
   recordQuizScore(skillId: string, correct: number, total: number): Promise<unknown>;
+  /** Stores that a hint of the skill's exercise in this stack was revealed (ProgressStore.revealHint). */
+  revealHint(skillId: string, stack: HintStack, hintId: string): Promise<unknown>;
+  exerciseProgress(skillId: string, stack: HintStack): { readonly passedAt?: string; readonly hints: readonly string[] };
   onDidChange(listener: (change: { readonly skillIds: readonly string[] }) => void): { dispose(): void };
 }
 
@@ -60,6 +65,11 @@ export interface LessonSessionDeps {
    * or undefined when the learner has not chosen yet. Without it, a skill's only stack.
    */
   exerciseStack?(skill: Skill, stacks: readonly ExerciseLanguage[]): Promise<ExerciseLanguage | undefined> | ExerciseLanguage | undefined;
+  /**
+   * Renders hint Markdown with the lesson renderer (in a worker in the extension), one HTML string
+   * per text. Without it the card offers no hints.
+   */
+  renderHints?(markdowns: readonly string[], catalog: Catalog): Promise<readonly string[]>;
   /** A new answer to a lesson quiz question (spaced review turns it into a card). */
   onQuizAnswer?(skillId: string, questionId: string, correct: boolean, elapsedMs: number | undefined): void;
 }
@@ -70,6 +80,8 @@ interface Shown {
   readonly skill: Skill;
   readonly codeBlocks: readonly CodeBlock[];
   readonly quiz: QuizSession;
+  /** The card's hints: the exercise's stack and its hint ids in order. */
+  readonly hints?: { readonly stack: HintStack; readonly ids: readonly string[] };
 }
 
 export interface ShowOptions {
@@ -104,6 +116,8 @@ export class LessonSession {
   private history: History = { back: [], forward: [] };
   private html: string | undefined;
   private readonly showListeners = new Set<(skillId: string) => void>();
+  /** Rendered hint HTML per skill and stack: hints render once per session. */
+  private readonly hintHtml = new Map<string, Promise<readonly string[]>>();
   private readonly progressSubscription: { dispose(): void };
 
   constructor(private readonly deps: LessonSessionDeps) {
@@ -190,14 +204,22 @@ export class LessonSession {
     const stacks = [...content.exercises.keys()];
     const cardStack = stacks.length === 0 ? undefined : this.deps.exerciseStack ? await this.deps.exerciseStack(skill, stacks) : stacks.length === 1 ? stacks[0] : undefined;
     if (this.stale(sequence)) return;
+    const hints = await this.hintCard(catalog, skill, content, cardStack);
+    if (this.stale(sequence)) return;
     const view = this.view as LessonView;
 
     let nextHistory = history ?? this.history;
     if (!history && (options.history ?? 'push') === 'push' && current && current.skill.id !== skill.id) {
       nextHistory = { back: [...this.history.back, current.skill.id].slice(-MAX_HISTORY), forward: [] };
     }
-    const shown: Shown = { render: sequence, skill, codeBlocks: body?.codeBlocks ?? [], quiz: new QuizSession(skill.id, content.quiz) };
-    this.html = this.pageHtml(catalog, skill, content, cardStack, body, view.resources, sequence, options.anchor, nextHistory);
+    const shown: Shown = {
+      render: sequence,
+      skill,
+      codeBlocks: body?.codeBlocks ?? [],
+      quiz: new QuizSession(skill.id, content.quiz),
+      ...(hints ? { hints: { stack: hints.stack, ids: hints.hints.map((hint) => hint.id) } } : {}),
+    };
+    this.html = this.pageHtml(catalog, skill, content, cardStack, body, view.resources, sequence, options.anchor, nextHistory, hints);
     this.history = nextHistory;
     this.shown = shown;
     this.pageReady = false;
@@ -246,6 +268,7 @@ export class LessonSession {
     render: number,
     anchor: string | undefined,
     history: History,
+    hints: HintCardModel | undefined,
   ): string {
     const index = catalog.skills.indexOf(skill);
     const seed = this.deps.learnerSeed();
@@ -269,10 +292,67 @@ export class LessonSession {
         anchor,
         history: { back: history.back.length > 0, forward: history.forward.length > 0 },
         runnableCode: (body?.codeBlocks ?? []).filter((codeBlock) => runKind(codeBlock) === 'node').map((codeBlock) => codeBlock.index),
+        ...(hints ? { hints } : {}),
       },
       resources,
       this.deps.nonce(),
     );
+  }
+
+  /**
+   * The hints part of the exercise card: the exercise's hints rendered (once per session), with the
+   * lesson heading the concept hint links to, and what progress says is revealed and passed.
+   */
+  private async hintCard(catalog: Catalog, skill: Skill, content: LessonContent, cardStack: ExerciseLanguage | undefined): Promise<HintCardModel | undefined> {
+    // The card's stack; before the learner has chosen one, the stack whose title the card shows (the first).
+    const exercise = (cardStack && content.exercises.get(cardStack)) ?? content.exercise;
+    const render = this.deps.renderHints;
+    if (!exercise || exercise.hints.length === 0 || !render) return undefined;
+    const stack = exercise.language;
+    const key = `${skill.id}/${stack}`;
+    let rendered = this.hintHtml.get(key);
+    if (!rendered) {
+      rendered = render(exercise.hints.map((hint) => hint.text), catalog);
+      this.hintHtml.set(key, rendered);
+      rendered.catch(() => this.hintHtml.delete(key));
+    }
+    let html: readonly string[];
+    try {
+      html = await rendered;
+    } catch (error) {
+      // The lesson still opens; only its hints are missing, and the log says why.
+      this.deps.log.warn(`The hints of ${skill.id} (${stack}) could not be rendered: ${error instanceof Error ? error.message : String(error)}`);
+      return undefined;
+    }
+    const headings = content.rendered?.headings ?? [];
+    const hints = exercise.hints.map((hint, index) => {
+      const heading = hint.section === undefined ? undefined : headings.find((candidate) => candidate.id === `h-${hint.section}`);
+      return { id: hint.id, html: cardHintHtml(html[index] ?? ''), ...(heading ? { section: { id: heading.id, title: heading.text } } : {}) };
+    });
+    const progress = this.deps.progress.exerciseProgress(skill.id, stack);
+    return { skillId: skill.id, stack, hints, revealed: progress.hints, passed: progress.passedAt !== undefined };
+  }
+
+  /** What the card's hints show now, from progress. */
+  private hintState(shown: Shown): ExtensionMessage | undefined {
+    if (!shown.hints) return undefined;
+    const { stack, ids } = shown.hints;
+    const progress = this.deps.progress.exerciseProgress(shown.skill.id, stack);
+    const revealed = ids.filter((id) => progress.hints.includes(id));
+    const status = hintStatus(this.deps.labels(), progress.passedAt !== undefined, revealed.length);
+    return { type: 'hintState', skillId: shown.skill.id, stack, revealed, status };
+  }
+
+  /** Reveals a hint of the card and every hint before it (hints come in order), then tells the page. */
+  private async revealHint(shown: Shown | undefined, message: Extract<WebviewMessage, { type: 'revealHint' }>): Promise<void> {
+    const index = shown && shown.skill.id === message.skillId && shown.hints?.stack === message.stack ? shown.hints.ids.indexOf(message.hintId) : -1;
+    if (!shown?.hints || index === -1) {
+      this.deps.log.warn(`Ignored a hint the exercise card does not offer: ${message.skillId} (${message.stack}) "${message.hintId}"`);
+      return;
+    }
+    for (const id of shown.hints.ids.slice(0, index + 1)) await this.deps.progress.revealHint(shown.skill.id, shown.hints.stack, id);
+    const state = this.hintState(shown);
+    if (state && this.shown === shown) await this.post(state);
   }
 
   /** Sends a message to the page, holding it until the page of the current render is ready. */
@@ -303,6 +383,8 @@ export class LessonSession {
     void this.post({ type: 'completion', skillId: id, complete: this.deps.progress.isComplete(id) });
     if (everything) shown.quiz.reset();
     void this.post({ type: 'quizState', skillId: id, best: this.deps.progress.quizBest(id) ?? null, clearAnswers: everything });
+    const hints = this.hintState(shown);
+    if (hints) void this.post(hints);
   }
 
   /** Every message from the page passes through here; anything invalid or stale is logged and ignored. */
@@ -373,6 +455,9 @@ export class LessonSession {
         return;
       case 'exercise':
         await actions.exercise(message.skillId, message.action, message.stack);
+        return;
+      case 'revealHint':
+        await this.revealHint(shown, message);
         return;
     }
   }

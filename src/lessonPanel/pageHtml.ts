@@ -3,6 +3,8 @@ import type { ExerciseLanguage, QuizQuestion, Skill } from '../curriculum/types'
 import { stackName, stackTools } from '../exercises/stackChoice';
 import { skillLabel } from '../curriculum/types';
 import { escapeHtml } from '../lessons/escapeHtml';
+import type { HintCardModel, HintLabels } from './hintCard';
+import { hintCardHtml } from './hintCard';
 
 /** What the page builder needs from a webview: the renderer never sees a panel, so tests can call it. */
 export interface WebviewResources {
@@ -11,7 +13,7 @@ export interface WebviewResources {
   asWebviewUri(relativePath: string): string;
 }
 
-export interface PageLabels {
+export interface PageLabels extends HintLabels {
   readonly skillOf: string;
   /** The seed's own number for the skill, kept visible: "roadmap #{number}". */
   readonly roadmapNumber: string;
@@ -72,6 +74,8 @@ export interface PageModel {
     /** Every stack the skill has an exercise in, in path order. */
     readonly stacks: readonly ExerciseLanguage[];
   };
+  /** The hints of the card's exercise, revealed one at a time (none: no hints part). */
+  readonly hints?: HintCardModel;
   readonly workspaceTrusted: boolean;
   readonly labels: PageLabels;
   /** The render number: the page sends it back with every action that names a block or question. */
@@ -237,6 +241,7 @@ ${button('showSolution', labels.showSolution)}
 ${otherRows}
 ${untrustedNote}
 <p id="bp-exercise-status" class="exercise-status" role="status" aria-live="polite"></p>
+${model.hints ? hintCardHtml(model.hints, labels) : ''}
 </section>`;
 }
 

@@ -1,4 +1,5 @@
 import { isExerciseStack } from '../curriculum/exerciseStacks';
+import { isHintId } from '../curriculum/parseHints';
 import type { ExerciseLanguage } from '../curriculum/types';
 
 /**
@@ -31,7 +32,12 @@ export type WebviewMessage =
     }
   | { readonly type: 'resetQuiz'; readonly render: number; readonly skillId: string }
   /** `stack` names the version (PHP or Node.js) the button is for; without it the command decides (it may ask). */
-  | { readonly type: 'exercise'; readonly skillId: string; readonly action: ExerciseAction; readonly stack?: ExerciseLanguage };
+  | { readonly type: 'exercise'; readonly skillId: string; readonly action: ExerciseAction; readonly stack?: ExerciseLanguage }
+  /** Reveal this hint of the card's exercise (and any before it): stored in progress, answered with `hintState`. */
+  | { readonly type: 'revealHint'; readonly skillId: string; readonly stack: HintStack; readonly hintId: string };
+
+/** The stack of an exercise whose hints a message names. */
+export type HintStack = ExerciseLanguage;
 
 export type CodeAction = 'copyCode' | 'insertCode' | 'runInTerminal' | 'runCode';
 export type ExerciseAction = 'start' | 'check' | 'showSolution';
@@ -63,6 +69,8 @@ export type ExtensionMessage =
       readonly clearAnswers: boolean;
     }
   | { readonly type: 'exerciseStatus'; readonly skillId: string; readonly status: ExerciseStatus; readonly detail: string }
+  /** The hints revealed for the card's exercise, in order, and the status beside it ("passed with 1 hint"). */
+  | { readonly type: 'hintState'; readonly skillId: string; readonly stack: HintStack; readonly revealed: readonly string[]; readonly status: string }
   | { readonly type: 'scrollTo'; readonly anchor: string }
   | {
       readonly type: 'runOutput';
@@ -171,6 +179,11 @@ export function parseWebviewMessage(value: unknown): WebviewMessage | undefined 
       if (!isSkillId(skillId) || !EXERCISE_ACTIONS.includes(action as ExerciseAction)) return undefined;
       if (stack === undefined) return { type, skillId, action: action as ExerciseAction };
       return isExerciseStack(stack) ? { type, skillId, action: action as ExerciseAction, stack } : undefined;
+    }
+    case 'revealHint': {
+      const stack = own(message, 'stack');
+      const hintId = own(message, 'hintId');
+      return isSkillId(skillId) && isExerciseStack(stack) && isHintId(hintId) ? { type, skillId, stack, hintId } : undefined;
     }
     default:
       return undefined;

@@ -5,14 +5,16 @@ import { renderLesson } from './renderLesson';
 
 interface Job {
   readonly markdown: string;
+  /** Several short documents (an exercise's hints) at once: one worker, one answer with each rendered. */
+  readonly markdowns?: readonly string[];
   readonly links: readonly (readonly [folder: string, skillId: string, title: string])[];
 }
 
-const { markdown, links } = workerData as Job;
+const { markdown, markdowns, links } = workerData as Job;
 const byFolder = new Map(links.map(([folder, skillId, title]) => [folder, { skillId, title }]));
-parentPort?.postMessage(
-  renderLesson(markdown, {
+const render = (text: string) =>
+  renderLesson(text, {
     skillIdForFolder: (folder) => byFolder.get(folder)?.skillId,
     titleForFolder: (folder) => byFolder.get(folder)?.title,
-  }),
-);
+  });
+parentPort?.postMessage(markdowns ? markdowns.map(render) : render(markdown));

@@ -4,7 +4,7 @@
 // and fills in each test's result from the JUnit report it writes.
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
-import { EXERCISES_FOLDER, Settings } from '../constants';
+import { Commands, EXERCISES_FOLDER, Settings } from '../constants';
 import { EXERCISE_STACKS, parseExerciseFolderName } from '../curriculum/exerciseStacks';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import { parseExercise } from '../curriculum/parseExercise';
@@ -32,7 +32,7 @@ import { caseIdentity, failureDetails, isWholeFileCase, resultKey } from './test
 
 export const TEST_CONTROLLER_ID = 'backendPath.exercises';
 /** Built by the hints feature; a failure offers it only once the command exists. */
-export const SHOW_HINT_COMMAND = 'backendPath.showHint';
+export const SHOW_HINT_COMMAND = Commands.showHint;
 
 const STACK_NAMES: Readonly<Record<ExerciseLanguage, string>> = { php: 'PHP', node: 'Node.js' };
 /** Enough for any exercise; a folder that holds more (a copied node_modules?) is not searched further. */
@@ -320,13 +320,6 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     return cached;
   }
 
-  // Asking the workbench for its commands is a round trip; once the command exists it stays.
-  let hintCommandSeen = false;
-  async function hintCommandAvailable(): Promise<boolean> {
-    hintCommandSeen ||= (await vscode.commands.getCommands(true)).includes(SHOW_HINT_COMMAND);
-    return hintCommandSeen;
-  }
-
   function exerciseItemOf(item: vscode.TestItem): vscode.TestItem | undefined {
     let current: vscode.TestItem | undefined = item;
     while (current && data.get(current)?.kind !== 'exercise') current = current.parent;
@@ -438,9 +431,9 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     return item;
   }
 
-  function failureMessage(testCase: JUnitCase, item: vscode.TestItem, exercise: ExerciseFolder, hints: readonly HintTarget[], offerHints: boolean): vscode.TestMessage {
+  function failureMessage(testCase: JUnitCase, item: vscode.TestItem, exercise: ExerciseFolder, hints: readonly HintTarget[]): vscode.TestMessage {
     const details = failureDetails(testCase, exercise.uri.fsPath);
-    const hintId = offerHints ? hintForTest(hints, testCase.name) : undefined;
+    const hintId = hintForTest(hints, testCase.name);
     let message: vscode.TestMessage;
     if (hintId) {
       const markdown = new vscode.MarkdownString();
@@ -483,7 +476,7 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     const exerciseItem = exerciseItemOf(unit.items[0]);
     if (!exerciseItem) return;
     const index = resultIndex(exerciseItem);
-    const [hints, offerHints] = await Promise.all([hintTargets(unit.exercise), hintCommandAvailable()]);
+    const hints = await hintTargets(unit.exercise);
     const runFile = unit.selection.file ? join(unit.exercise.uri.fsPath, ...unit.selection.file.split('/')) : undefined;
     const reportedItems = new Set<vscode.TestItem>();
     for (const testCase of cases) {
@@ -491,7 +484,7 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
       if (isWholeFileCase(withFile, unit.exercise.uri.fsPath)) {
         const fileItem = fileItemFor(exerciseItem, withFile.file);
         if (fileItem) {
-          run.failed(fileItem, failureMessage(withFile, fileItem, unit.exercise, [], false));
+          run.failed(fileItem, failureMessage(withFile, fileItem, unit.exercise, []));
           reportedItems.add(fileItem);
           for (const item of leaves(fileItem)) if (item !== fileItem) run.skipped(item);
         }
@@ -510,7 +503,7 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
       const duration = withFile.seconds === undefined ? undefined : withFile.seconds * 1000;
       if (withFile.outcome === 'passed') run.passed(item, duration);
       else if (withFile.outcome === 'skipped') run.skipped(item);
-      else run.failed(item, failureMessage(withFile, item, unit.exercise, hints, offerHints), duration);
+      else run.failed(item, failureMessage(withFile, item, unit.exercise, hints), duration);
     }
     // A test asked for by name that the runner did not report is worth saying so.
     if (unit.selection.tests) {

@@ -109,6 +109,26 @@ export default [
     },
   },
   {
+    // Named so `--grep "opens lesson 1"` runs it with the test that opens the lesson.
+    name: 'opens lesson 1 hints one at a time: Show hint reveals the next, focus moves to it, the status counts them, axe-clean',
+    timeout: 180_000,
+    fn: async ({ page }) => {
+      const frame = await lessonPage(page, FIRST);
+      const button = frame.locator('#bp-reveal-hint');
+      await button.scrollIntoViewIfNeeded();
+      assert.match(await button.textContent(), /^Show hint 1 of [2-4]$/);
+      assert.equal(await frame.locator('.hint').first().isHidden(), true, 'no hint before it is asked for');
+      await button.click();
+      const first = frame.locator('.hint').first();
+      await waitFor(async () => first.isVisible(), { message: 'the first hint shows' });
+      assert.equal(await frame.locator('.hint').nth(1).isHidden(), true, 'one hint at a time');
+      await waitFor(async () => (await frame.locator('#bp-hint-status').textContent()) === '1 hint used', { message: 'the status counts the hint' });
+      assert.match(await button.textContent(), /^Show hint 2 of [2-4]$/);
+      assert.equal(await frame.evaluate(() => document.activeElement?.classList.contains('hint') ?? false), true, 'focus moves to the hint just shown');
+      await assertNoSeriousViolations(page, 'hints with one revealed', '#bp-hints');
+    },
+  },
+  {
     name: 'keyboard only: copy, insert, run, answer and next, each with a visible focus ring',
     timeout: 180_000,
     fn: async ({ page }) => {

@@ -47,6 +47,19 @@ describe('progress per exercise stack', () => {
       assert.ok(isHintId('x'.repeat(64)));
     });
 
+    it('a pass recorded before both stacks counts for the stack the skill had then, and only while no stack pass exists', () => {
+      const legacy = storeWith({ version: 1, skills: { 'http-fundamentals': { exercisePassedAt: T1 }, 'orm-basics': { exercisePassedAt: T2 } } }).store;
+      assert.equal(legacy.exerciseProgress('http-fundamentals', 'node').passedAt, T1, '01 was a Node exercise');
+      assert.equal(legacy.exerciseProgress('http-fundamentals', 'php').passedAt, undefined);
+      assert.equal(legacy.exerciseProgress('orm-basics', 'php').passedAt, T2, '08 was a PHP exercise');
+      assert.equal(legacy.exerciseProgress('orm-basics', 'node').passedAt, undefined);
+      const perStack = storeWith({ version: 1, skills: { 'http-fundamentals': { exercisePassedAt: T1, exercises: { php: { passedAt: T2 } } } } }).store;
+      assert.equal(perStack.exerciseProgress('http-fundamentals', 'node').passedAt, undefined, 'a per-stack record says which stack passed');
+      assert.equal(perStack.exerciseProgress('http-fundamentals', 'php').passedAt, T2);
+      const junk = storeWith({ version: 1, skills: { 'http-fundamentals': { exercisePassedAt: 'yesterday' } } }).store;
+      assert.equal(junk.exerciseProgress('http-fundamentals', 'node').passedAt, undefined);
+    });
+
     it('reads older records without the field, and skips unreadable values without losing them', async () => {
       const stored = {
         version: 1,
@@ -57,7 +70,9 @@ describe('progress per exercise stack', () => {
         },
       };
       const { store, memento } = storeWith(stored);
-      assert.deepEqual(store.exerciseProgress('old', 'php'), { hints: [] });
+      // 'old' is no skill of the path; its former stack is PHP, so its pass counts there only.
+      assert.deepEqual(store.exerciseProgress('old', 'php'), { hints: [], passedAt: T1 });
+      assert.deepEqual(store.exerciseProgress('old', 'node'), { hints: [] });
       assert.deepEqual(store.exerciseProgress('odd', 'php'), { hints: ['ok-id'] });
       assert.deepEqual(store.exerciseProgress('odd', 'node'), { hints: [] });
       assert.deepEqual(store.exerciseProgress('worse', 'php'), { hints: [] });

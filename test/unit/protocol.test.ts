@@ -16,6 +16,8 @@ describe('webview message validation', () => {
       { type: 'answerQuiz', render: 2, skillId: 'orm-basics', questionId: 'lazy-loading', choice: 2 },
       { type: 'resetQuiz', render: 2, skillId: 'orm-basics' },
       { type: 'exercise', skillId: 'orm-basics', action: 'check' },
+      { type: 'revealHint', skillId: 'orm-basics', stack: 'php', hintId: 'revisit-lazy-loading' },
+      { type: 'revealHint', skillId: 'orm-basics', stack: 'node', hintId: 'a' },
     ];
     for (const message of valid) assert.deepEqual(parseWebviewMessage({ ...message, extra: 'dropped' }), message);
   });
@@ -46,6 +48,12 @@ describe('webview message validation', () => {
       { type: 'answerQuiz', render: 1, skillId: 'a', question: 0, choice: 0 },
       { type: 'resetQuiz', skillId: 'a' },
       { type: 'exercise', skillId: 'a', action: 'rm' },
+      { type: 'revealHint', skillId: 'a', stack: 'python', hintId: 'h' },
+      { type: 'revealHint', skillId: 'a', hintId: 'h' },
+      { type: 'revealHint', skillId: 'a', stack: 'php' },
+      { type: 'revealHint', skillId: 'a', stack: 'php', hintId: 'Hint One' },
+      { type: 'revealHint', skillId: 'a', stack: 'php', hintId: 'h'.repeat(65) },
+      { type: 'revealHint', skillId: 'A', stack: 'php', hintId: 'h' },
       JSON.parse('{"__proto__":{"type":"ready"}}'),
     ];
     for (const message of invalid) assert.equal(parseWebviewMessage(message), undefined, JSON.stringify(message));

@@ -4,7 +4,9 @@
 import type { LessonContent } from '../../src/curriculum/lessonLibrary';
 import { parseCatalog } from '../../src/curriculum/parseCatalog';
 import type { Catalog, QuizQuestion, Skill } from '../../src/curriculum/types';
+import { catalogLinkOptions } from '../../src/lessons/prerenderLessons';
 import type { CodeBlock } from '../../src/lessons/renderLesson';
+import { renderLesson } from '../../src/lessons/renderLesson';
 import { ENGLISH_PAGE_LABELS } from '../../src/lessonPanel/englishLabels';
 import type { ActionHost, Refusal, RunResult } from '../../src/lessonPanel/lessonActions';
 import { createLessonActions } from '../../src/lessonPanel/lessonActions';
@@ -42,6 +44,9 @@ export interface Recorded {
   errors: string[];
   completions: [string, boolean][];
   scores: [string, number, number][];
+  /** Hints stored as revealed: skill, stack, hint id. */
+  hints: [string, string, string][];
+  hintRenders: number;
 }
 
 export const CATALOG: Catalog = parseCatalog(readRootFile('lessons/curriculum.json'));
@@ -65,7 +70,7 @@ export interface HarnessOptions {
 }
 
 export class Harness {
-  readonly record: Recorded = { html: [], titles: [], posted: [], refused: [], confirmed: [], terminal: [], opened: [], copied: [], inserted: [], ran: [], commands: [], warnings: [], errors: [], completions: [], scores: [] };
+  readonly record: Recorded = { html: [], titles: [], posted: [], refused: [], confirmed: [], terminal: [], opened: [], copied: [], inserted: [], ran: [], commands: [], warnings: [], errors: [], completions: [], scores: [], hints: [], hintRenders: 0 };
   trusted: boolean;
   confirm: boolean;
   /** Runs while the confirmation dialog is open (e.g. withdraw trust). */
@@ -73,6 +78,9 @@ export class Harness {
   readonly session: LessonSession;
   readonly complete = new Set<string>();
   readonly best = new Map<string, { correct: number; total: number }>();
+  /** Revealed hint ids per `skillId/stack`, and the stacks passed. */
+  readonly hints = new Map<string, string[]>();
+  readonly passed = new Set<string>();
   private readonly listeners = new Set<(change: { skillIds: readonly string[] }) => void>();
   readonly view: LessonView;
 
@@ -115,6 +123,18 @@ export class Harness {
         if (!old || correct > old.correct) this.best.set(skillId, { correct, total });
         this.fireProgress([skillId]);
       },
+      revealHint: async (skillId, stack, hintId) => {
+        const key = `${skillId}/${stack}`;
+        const revealed = this.hints.get(key) ?? [];
+        if (revealed.includes(hintId)) return;
+        this.hints.set(key, [...revealed, hintId]);
+        record.hints.push([skillId, stack, hintId]);
+        this.fireProgress([skillId]);
+      },
+      exerciseProgress: (skillId, stack) => {
+        const key = `${skillId}/${stack}`;
+        return { hints: this.hints.get(key) ?? [], ...(this.passed.has(key) ? { passedAt: '2026-11-27T10:00:00.000Z' } : {}) };
+      },
       onDidChange: (listener) => {
         this.listeners.add(listener);
         return { dispose: () => this.listeners.delete(listener) };
@@ -137,6 +157,11 @@ export class Harness {
       nonce: () => 'nonce',
       showError: (message) => void record.errors.push(message),
       unknownSkill: (skillId) => `There is no skill with the id "${skillId}".`,
+      // The real renderer, as the extension's worker runs it.
+      renderHints: async (markdowns, catalog) => {
+        record.hintRenders += 1;
+        return markdowns.map((markdown) => renderLesson(markdown, catalogLinkOptions(catalog)).html);
+      },
     });
     this.view = {
       setHtml: (html) => void record.html.push(html),

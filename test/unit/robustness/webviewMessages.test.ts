@@ -19,6 +19,7 @@ const SHAPES: Record<WebviewMessage['type'], { required: readonly string[]; opti
   answerQuiz: { required: ['type', 'render', 'skillId', 'questionId', 'choice'], optional: [] },
   resetQuiz: { required: ['type', 'render', 'skillId'], optional: [] },
   exercise: { required: ['type', 'skillId', 'action'], optional: ['stack'] },
+  revealHint: { required: ['type', 'skillId', 'stack', 'hintId'], optional: [] },
 };
 const TYPES = Object.keys(SHAPES) as WebviewMessage['type'][];
 
@@ -98,7 +99,7 @@ class MessageGenerator {
     const count = this.random.chance(0.5) ? 0 : 1 + this.random.int(3);
     for (let i = 0; i < count; i++) {
       const key = this.extraKey();
-      if (['type', 'skillId', 'complete', 'anchor', 'href', 'block', 'questionId', 'choice', 'action', 'render', 'direction'].includes(key)) continue;
+      if (['type', 'skillId', 'complete', 'anchor', 'href', 'block', 'questionId', 'choice', 'action', 'render', 'direction', 'stack', 'hintId'].includes(key)) continue;
       const value = this.random.pick([
         () => this.jsonValue(),
         () => ({ polluted: true, type: 'ready' }),
@@ -134,6 +135,9 @@ class MessageGenerator {
         expected = this.random.chance(0.5) ? { type, skillId: this.skillId(), action } : { type, skillId: this.skillId(), action, stack: this.random.pick(['php', 'node'] as const) };
         break;
       }
+      case 'revealHint':
+        expected = { type, skillId: this.skillId(), stack: this.random.pick(['php', 'node'] as const), hintId: this.skillId().slice(0, 64).replace(/-+$/, '') || 'a' };
+        break;
     }
     return { value: this.withExtras(expected as unknown as Record<string, unknown>), expected };
   }
@@ -150,6 +154,7 @@ class MessageGenerator {
       render: [0, -1, 1.5, 2 ** 31, Number.NaN, '1', null, true, [], {}, 1e21],
       direction: ['up', 'Back', '', 'back ', 'toString', null, 1, ['back']],
       stack: ['PHP', 'Node', 'ruby', '', 'php ', 'toString', null, 1, ['php'], {}],
+      hintId: ['', 'A', 'a_b', '-a', 'a--b', 'a'.repeat(65), HUGE, '__proto__', '<img>', ...wrongTypes],
     };
     const pool = byField[field === 'choice' ? 'block' : field === 'questionId' ? 'skillId' : field];
     return pool ? { value: this.random.pick(pool) } : undefined;

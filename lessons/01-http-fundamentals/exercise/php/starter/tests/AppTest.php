@@ -132,6 +132,16 @@ final class AppTest extends TestCase
         }
     }
 
+    public function testEchoKeepsEmptyObjectsAndScalarsAsSent(): void
+    {
+        $marker = bin2hex(random_bytes(3));
+        foreach (['{"empty":{},"list":[],"id":"' . $marker . '"}', '{}', '[]', '[{},[]]', 'null', '0', 'false', '"' . $marker . '"'] as $json) {
+            $response = $this->send('POST', '/echo', ['Content-Type' => 'application/json'], $json);
+            $this->assertSame(200, $response->status, "POST /echo with the valid JSON $json must answer 200: null, 0 and false are valid JSON too (decode with JSON_THROW_ON_ERROR and catch the exception; do not treat a null result as an error).");
+            $this->assertEquals(json_decode($json, false), json_decode($response->body, false), "POST /echo with $json must send back the same JSON, got " . $response->body . ': decode into objects (json_decode($text, false, ...)), because with arrays {} comes back as [].');
+        }
+    }
+
     public function testContentLengthCountsBytesNotCharacters(): void
     {
         $payload = ['name' => 'Zoë', 'city' => 'Kraków', 'note' => '✓ €5 ' . bin2hex(random_bytes(2))];
@@ -223,6 +233,10 @@ final class AppTest extends TestCase
         }
         $wrongType = $this->send('POST', '/items', $this->auth('text/plain'), '{"title":"x"}');
         $this->assertSame(415, $wrongType->status, 'POST /items follows the same media-type rule as /echo: text/plain gets 415, after the credentials check.');
+        foreach (['{"title":', '', "{'title':'x'}"] as $malformed) {
+            $this->assertSame(400, $this->send('POST', '/items', $this->auth(), $malformed)->status, 'POST /items with the token and the malformed JSON ' . json_encode($malformed) . ' must answer 400: /items follows the same JSON rules as /echo (share one read-and-decode function).');
+        }
+        $this->assertSame(413, $this->send('POST', '/items', $this->auth(), json_encode(str_repeat('a', self::LIMIT - 1)))->status, 'POST /items with the token and a body of 65 537 bytes must answer 413: /items follows the same size limit as /echo.');
         $this->assertSame(404, $this->send('GET', '/items/does-not-exist')->status, 'GET /items/<unknown id> must answer 404.');
         $this->assertSame(404, (new App($this->token))->handle(new Request('GET', $locations[0]))->status, 'Items belong to one App object: another App must not know them (keep them in a property, not a static).');
     }

@@ -36,6 +36,7 @@ final class ErrorHandlerTest extends TestCase
                 return $user->hunter2(); // @phpstan-ignore-line
             },
             'HttpError 502 from a dependency' => static fn () => throw new HttpError(502, 'upstream hunter2'),
+            'HttpError 500' => static fn () => throw new HttpError(500, 'pool hunter2 exhausted'),
             'HttpError 302' => static fn () => throw new HttpError(302, 'moved hunter2'),
             'a library exception whose code is 404' => static fn () => throw new \RuntimeException('row hunter2 not found', 404),
         ];

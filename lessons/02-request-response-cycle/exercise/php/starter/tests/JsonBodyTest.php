@@ -55,6 +55,10 @@ final class JsonBodyTest extends TestCase
         $app = self::app(new JsonBody(4096));
         $this->assertSame(200, self::post($app, str_repeat('[', 20) . str_repeat(']', 20))->getStatusCode(), 'JSON nested 20 levels deep is fine.');
         $this->assertSame(400, self::post($app, str_repeat('[', 200) . str_repeat(']', 200))->getStatusCode(), 'JSON nested 200 levels deep must be rejected with 400: pass a depth of 64 to json_decode(), so deeply nested input cannot exhaust the stack.');
+        $this->assertSame(200, self::post($app, str_repeat('{"a":', 60) . '1' . str_repeat('}', 60))->getStatusCode(), 'Objects nested 60 levels deep are within the limit of 64.');
+        foreach ([70, 90] as $levels) {
+            $this->assertSame(400, self::post($app, str_repeat('{"a":', $levels) . '1' . str_repeat('}', $levels))->getStatusCode(), "JSON nested $levels levels deep is more than 64 levels and must be rejected with 400: pass a depth of 64 to json_decode(), not a larger one.");
+        }
     }
 
     public function testJsonBodyCountsBytesExactlyTheLimitPassesOneByteMoreIs413(): void

@@ -200,3 +200,48 @@ test('seeded random paths route like a reference matcher', () => {
     }
   }
 });
+
+test('HEAD and OPTIONS routes of their own take precedence', () => {
+  const { router, send, calls, handler } = setUp();
+  // A cheap HEAD (no body to build) and a CORS preflight handler: registered, so they run.
+  router.add('HEAD', '/reports/{id:\\d+}', handler('headReport'));
+  router.add('GET', '/reports/{id:\\d+}', handler('getReport'));
+  router.add('OPTIONS', '/reports/{id:\\d+}', handler('preflight'));
+  send('HEAD', '/reports/3');
+  send('OPTIONS', '/reports/3');
+  assert.deepEqual(calls, [['headReport', { id: '3' }], ['preflight', { id: '3' }]],
+    'A HEAD or OPTIONS route registered for the path must run like any other route: fall back to the GET handler (HEAD) or the automatic 204 (OPTIONS) only when the path has no route for that method.');
+});
+
+test('HEAD is allowed only where GET is', () => {
+  const { router, send, calls, handler } = setUp();
+  router.add('POST', '/uploads', handler('upload'));
+  for (const method of ['GET', 'HEAD', 'DELETE']) {
+    const response = send(method, '/uploads');
+    assert.equal(response.status, 405, `${method} /uploads: the path has only a POST route, so answer 405 (HEAD borrows a GET handler, and there is none).`);
+    assert.equal(response.header('Allow'), 'POST', `${method} /uploads: Allow must be 'POST'. Add HEAD to Allow only when the path has a GET route.`);
+  }
+  const options = send('OPTIONS', '/uploads');
+  assert.equal(options.status, 204, 'OPTIONS /uploads must answer 204.');
+  assert.equal(options.header('Allow'), 'POST', "OPTIONS /uploads: Allow must be 'POST' (no GET, so no HEAD).");
+  assert.deepEqual(calls, [], 'No handler may run for a 405 or an automatic OPTIONS.');
+});
+
+test('only . and .. are dot segments', () => {
+  const { send, calls } = setUp();
+  // Names that merely start with or contain dots are ordinary data.
+  const names = ['.well-known', '.env.example', 'v1..v2.diff', '...', '..hidden'];
+  for (const name of names) {
+    const response = send('GET', `/files/${encodeURIComponent(name)}`);
+    assert.equal(response.status, 200, `/files/${name}: only a segment that decodes to exactly '.' or '..' is a dot segment; '${name}' is a normal name and must reach the route.`);
+  }
+  assert.deepEqual(calls.map(([, params]) => params.name), names, 'Each name must reach the handler unchanged.');
+});
+
+test('a trailing-slash redirect keeps the path encoded', () => {
+  const { send } = setUp();
+  const response = send('GET', '/files/a%2Fb/');
+  assert.equal(response.status, 308, "'/files/a%2Fb/' matches /files/{name} without the slash, so redirect with 308.");
+  assert.equal(response.header('Location'), '/files/a%2Fb',
+    "Location must be the raw path without its trailing slash ('/files/a%2Fb'): decoding it would turn the encoded slash into a separator and send the client to another URL.");
+});

@@ -207,8 +207,11 @@ test('status lists applied and pending versions', (t) => {
   s.addFixture('0011_create_tags.sql');
   writeFileSync(join(s.dir, 'README.txt'), 'not a migration');
   writeFileSync(join(s.dir, 'notes.sql'), '-- no version number: not a migration');
+  // An editor's backup and a draft: they contain a version, but the whole name is not NNNN_name.sql.
+  writeFileSync(join(s.dir, '0003_create_drafts.sql.bak'), 'CREATE TABLE drafts (id INTEGER PRIMARY KEY);\n');
+  writeFileSync(join(s.dir, 'draft-0004_create_ideas.sql'), 'CREATE TABLE ideas (id INTEGER PRIMARY KEY);\n');
   assert.deepEqual(plain(s.migrator().status()), { applied: ['0001', '0002', '0010'], pending: ['0011'] },
-    'status() must list applied versions and the pending 0011 (and ignore files that are not NNNN_name.sql)');
+    'status() must list applied versions and the pending 0011, and ignore every file whose whole name is not NNNN_name.sql (README.txt, notes.sql, 0003_create_drafts.sql.bak, draft-0004_create_ideas.sql): anchor the file-name pattern with ^ and $');
 });
 
 test('the expand migration adds a nullable full_name and backfills it', (t) => {

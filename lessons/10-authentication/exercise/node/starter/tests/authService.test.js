@@ -112,7 +112,7 @@ test('register and login normalise the email the same way', async () => {
 test('login stores the authentication time from the clock', async () => {
   const { auth, clock, session } = setup();
   await auth.register(EMAIL, PASSWORD);
-  clock.advance(randomInt(1000, 90000));
+  clock.advance(randomInt(1000, 90000) + 0.6); // not a whole second: round down, like Unix time
   await auth.login(EMAIL, PASSWORD);
   assert.equal(session.get('auth_time'), clock.seconds(), "after login the session must hold 'auth_time' = the injected clock's time in whole seconds (Math.floor(clock.now().getTime() / 1000)), never Date.now()");
 });
@@ -160,6 +160,8 @@ test('login regenerates the session ID before storing the user id', async () => 
   assert.ok(setUser >= 0, "store the user's id with session.set('user_id', id)");
   assert.ok(regenerate >= 0, 'call session.regenerate() on a successful login, to defeat session fixation, and await it');
   assert.ok(regenerate < setUser, "await session.regenerate() BEFORE session.set('user_id', ...): regenerate() is asynchronous, and the authenticated state must never live under the old ID");
+  const early = session.calls.filter((call, i) => call.startsWith('set ') && i < regenerate);
+  assert.deepEqual(early, [], `${early.join(', ')} ran before session.regenerate() finished: await regenerate() first, then set user_id AND auth_time (the new session starts empty, so anything set before is lost)`);
 });
 
 // ---------- brute force ----------
@@ -192,6 +194,17 @@ test('throttled attempts do no password work and count per normalised email', as
   spy.reset();
   assert.ok((await rejection(auth.login('Ana@Example.COM', PASSWORD))) instanceof TooManyAttempts, 'five failures with different spellings of one email must throttle it: lower-case and trim the email before counting and recording failures');
   assert.equal(spy.calls.length, 0, 'a throttled attempt ran scrypt: check the throttle first, so blocked guesses cost no hashing time');
+});
+
+test('a successful login clears the failures counted so far', async () => {
+  const { auth, db, clock } = setup();
+  const id = await auth.register(EMAIL, PASSWORD);
+  recordFailures(db, clock, 4, EMAIL);
+  for (let i = 1; i <= 6; i += 1) {
+    assert.equal(await loginAs(auth, EMAIL, PASSWORD, `successful login #${i} in a row was refused: delete this email's failures on success (including the attempt you recorded before the first await), or the owner's own logins lock the account`), id, 'login() must return the id');
+  }
+  await failTimes(auth, 4, EMAIL); // 4 new failures after a success: still below the limit
+  assert.equal(await loginAs(auth, EMAIL, PASSWORD, 'four failures after a successful login are below the limit of five: the failures before the success must no longer count'), id, 'login() must return the id');
 });
 
 test('failures of one email do not throttle another', async () => {
@@ -251,6 +264,22 @@ test('hashes made with older settings are verified and rehashed', async () => {
     assert.equal(await loginAs(auth, email, PASSWORD, `a stored hash with ${label} must verify: read N, r, p and the key length from the stored value`), id, 'login() must return the id');
     const now = parseStored(storedHash(db, id));
     assert.deepEqual([now.N, now.r, now.p, now.key.length], [HASH_PARAMS.N, HASH_PARAMS.r, HASH_PARAMS.p, HASH_PARAMS.keyLength], `a hash with ${label} must be replaced after a successful login by one with HASH_PARAMS (rehash whenever any stored setting differs)`);
+  }
+});
+
+test('a hash that differs from HASH_PARAMS in any one setting is rehashed', async () => {
+  const { auth, db } = setup();
+  // One setting changed at a time, stronger ones included: replace whatever differs.
+  const variants = [{ N: HASH_PARAMS.N * 2 }, { r: 4 }, { p: 2 }, { keyLength: 64 }];
+  for (const [n, change] of variants.entries()) {
+    const settings = { ...HASH_PARAMS, ...change };
+    const email = `variant${n}@example.com`;
+    const id = Number(db.prepare('INSERT INTO users (email, password_hash) VALUES (?, ?)').run(email, await makeHash(PASSWORD, settings, randomBytes(16))).lastInsertRowid);
+    const label = Object.entries(change).map(([k, v]) => `${k}=${v}`).join(', ');
+    assert.equal(await loginAs(auth, email, PASSWORD, `a stored hash with ${label} must verify: read N, r, p and the key length from the stored value`), id, 'login() must return the id');
+    const now = parseStored(storedHash(db, id));
+    assert.deepEqual([now.N, now.r, now.p, now.key.length], [HASH_PARAMS.N, HASH_PARAMS.r, HASH_PARAMS.p, HASH_PARAMS.keyLength],
+      `a hash with ${label} (everything else as HASH_PARAMS) was not replaced: rehash when N, r, p OR the key length differs from HASH_PARAMS (!==, not only when weaker, not only N)`);
   }
 });
 

@@ -22,7 +22,8 @@ export function fakeClock(start = '2026-11-02T09:00:00Z') {
 
 /**
  * Records every call in order. regenerate() is asynchronous like express-session's:
- * it records "regenerate" only when the new ID really exists, a moment later.
+ * it records "regenerate" only when the new ID really exists, a moment later, and like
+ * express-session's the new session starts empty (what was set before is gone).
  */
 export function fakeSession() {
   const calls = [];
@@ -34,6 +35,7 @@ export function fakeSession() {
       new Promise((resolve) =>
         setImmediate(() => {
           calls.push('regenerate');
+          data.clear();
           resolve();
         }),
       ),

@@ -135,6 +135,32 @@ final class BooksApiTest extends TestCase
         $this->assertSame(422, $this->sendJson('POST', '/books', ['title' => $title . 'é', 'author' => 'Zoë'])->status, 'A title of 201 characters must answer 422.');
     }
 
+    public function testAuthorFollowsTheSameRulesAsTitle(): void
+    {
+        $author = str_repeat('ü', 200); // 200 characters, 400 bytes
+        $this->assertSame(201, $this->sendJson('POST', '/books', ['title' => 'T', 'author' => $author])->status, 'An author of 200 characters is within the limit (mb_strlen(), not strlen()).');
+        foreach ([str_repeat('a', 201), '', " \t "] as $bad) {
+            $response = $this->sendJson('POST', '/books', ['title' => 'T', 'author' => $bad]);
+            $this->assertProblem($response, 422, 'POST /books with the author ' . json_encode(substr($bad, 0, 12)) . '... (title AND author are non-blank strings of at most 200 characters: check both fields with the same rules)');
+            $errors = $this->body($response, 'The 422')['errors'] ?? null;
+            $this->assertTrue(is_array($errors) && count($errors) === 1 && str_contains((string) json_encode($errors), 'author'), 'The 422 "errors" array must name exactly the one invalid field, here author.');
+        }
+    }
+
+    public function testPutReplacesTheWholeBookAndValidatesItLikePost(): void
+    {
+        $id = $this->create(['title' => 'Original', 'author' => 'Keeper'])['id'];
+        $before = $this->send('GET', "/books/$id");
+        $invalid = [['title' => 'Only a title'], ['author' => 'Only an author'], ['title' => '  ', 'author' => 'A'], ['title' => 'T', 'author' => str_repeat('x', 201)], ['title' => str_repeat('x', 201), 'author' => 'A'], ['title' => 7, 'author' => 'A']];
+        foreach ($invalid as $book) {
+            $response = $this->sendJson('PUT', "/books/$id", $book);
+            $this->assertProblem($response, 422, 'PUT /books/<id> with ' . substr((string) json_encode($book), 0, 50) . ' (PUT replaces the whole book: both fields are required and follow the same rules as POST; a missing field is not "keep the old value", that would be PATCH)');
+        }
+        $after = $this->send('GET', "/books/$id");
+        $this->assertSame($this->body($before, 'GET /books/<id>'), $this->body($after, 'GET /books/<id>'), 'A PUT answered with 422 must not change the stored book.');
+        $this->assertSame($before->header('ETag'), $after->header('ETag'), 'A PUT answered with 422 must not change the ETag.');
+    }
+
     public function testListsReturn20ItemsByDefaultAndClampLimitTo100(): void
     {
         $this->seed(130);

@@ -106,6 +106,9 @@ final class UserValidatorTest extends TestCase
         foreach (['ada@', '@example.com', 'ada example@example.com', 'ada.example.com', "ada@example.com\n", 'ada@@example.com'] as $email) {
             $this->assertSame(['/email'], self::pointers(['email' => $email] + self::VALID), json_encode($email) . ' does not look like an e-mail address (anchor a regex with \z, not $, which also matches before a final newline)');
         }
+        foreach (['ada@example', 'ada@localhost', 'ada@example.'] as $email) {
+            $this->assertSame(['/email'], self::pointers(['email' => $email] + self::VALID), json_encode($email) . ' has no domain.tld after the @: the email must look like local@domain.tld (a dot and at least one character after it in the domain)');
+        }
     }
 
     public function testUnknownPropertiesAreRejectedEachAtItsOwnPointer(): void

@@ -200,7 +200,12 @@ final class UsersEndpointTest extends TestCase
             $response = $this->post('', method: $method);
             $this->assertSame(405, $response->status, "{$method} /users is not supported here: answer 405");
             $this->assertSame('POST', $response->header('Allow'), 'a 405 must list the allowed methods: Allow: POST');
+            $this->assertProblem($response, 405, "{$method} /users (every error, 405 included, is a problem details response: use Problem::response())");
         }
         $this->assertSame(404, $this->post('{}', target: '/nope')->status, 'unknown paths must answer 404');
+        $this->assertProblem($this->post('{}', target: '/nope'), 404, 'POST /nope (every error, 404 included, is a problem details response: use Problem::response())');
+        foreach (['GET', 'DELETE'] as $method) {
+            $this->assertSame(404, $this->post('', method: $method, target: '/nope')->status, "{$method} /nope: the path does not exist, whatever the method, so answer 404 (check the path before the method; 405 is only for /users)");
+        }
     }
 }

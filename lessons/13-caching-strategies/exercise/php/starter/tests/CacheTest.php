@@ -166,6 +166,40 @@ final class CacheTest extends TestCase
         $this->assertSame('the other process', $value['by'] ?? null, 'return what the other process stored');
     }
 
+    public function testTheValueIsStoredBeforeTheLockIsReleased(): void
+    {
+        $store = $this->cache();
+        // A lock that looks into the store at the moment it is released: a process waiting for
+        // this lock reads the store right then, and must find the value instead of loading again.
+        $lock = new class ($store) implements \Exercise\Lock {
+            /** @var list<array{string, bool}> */
+            public array $seenAtRelease = [];
+            public string $key = '';
+
+            public function __construct(private readonly TtlCache $store)
+            {
+            }
+
+            public function acquire(string $name): void
+            {
+            }
+
+            public function release(string $name): void
+            {
+                $this->store->get($this->key, $found);
+                $this->seenAtRelease[] = [$name, $found];
+            }
+        };
+        $cached = new Cached($store, $lock);
+        $key = 'report:' . bin2hex(random_bytes(3));
+        $lock->key = $key;
+        $this->assertSame(['total' => 5], $cached->get($key, 60_000, static fn(): array => ['total' => 5]), 'a miss returns what the loader returned');
+        $this->assertCount(1, $lock->seenAtRelease, 'a miss takes the lock once and releases it once');
+        [$name, $found] = $lock->seenAtRelease[0];
+        $this->assertStringContainsString($key, $name, 'name the lock after the key, e.g. "lock:' . $key . '"');
+        $this->assertTrue($found, 'when the lock is released, the loaded value must already be in the store: store it, THEN release (in finally). Released first, a process that was waiting reads the store, misses and runs the loader again.');
+    }
+
     public function testCachedWorksOnASharedStoreSoANewProcessGetsAHit(): void
     {
         $file = tempnam(sys_get_temp_dir(), 'cache-');

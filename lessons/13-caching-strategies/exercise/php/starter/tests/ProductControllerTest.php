@@ -150,6 +150,19 @@ final class ProductControllerTest extends TestCase
         $this->assertNotSame($en->header('ETag'), $fr->header('ETag'), 'each language variant has its own ETag: the cache key must include the language');
     }
 
+    public function testTheCacheKeyUsesTheChosenLanguageNotTheRawHeader(): void
+    {
+        $headers = ['fr', 'fr-CH, fr;q=0.9, en;q=0.5', 'FR-fr', 'de, fr;q=0.8'];
+        foreach ($headers as $header) {
+            $this->assertSame('Bouilloire', json_decode($this->get('1', ['Accept-Language' => $header])->body, true)['name'] ?? null, "Accept-Language: {$header} chooses French");
+        }
+        $this->assertSame(1, $this->products->loads, 'four requests that all choose French are one variant: key the cache on the language pickLanguage() chose ("product:1:fr"), not on the raw Accept-Language header, which has countless spellings');
+        $this->assertSame(204, $this->put('1', ['name' => ['en' => 'Kettle', 'fr' => 'Bouilloire neuve'], 'priceCents' => 2999])->status, 'a successful PUT must answer 204 No Content');
+        foreach ($headers as $header) {
+            $this->assertSame('Bouilloire neuve', json_decode($this->get('1', ['Accept-Language' => $header])->body, true)['name'] ?? null, "after PUT, Accept-Language: {$header} must see the new name: PUT deletes one key per language, so the GET keys must be exactly those");
+        }
+    }
+
     public function testUnknownProductsGet404EvenWithIfNoneMatchStar(): void
     {
         $this->assertSame(404, $this->get('999')->status, 'a product that does not exist must give 404');

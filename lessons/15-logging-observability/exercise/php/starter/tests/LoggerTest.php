@@ -30,6 +30,40 @@ final class LoggerTest extends LogTestCase
         $this->assertSame(2, $second['attempt'] ?? null, 'keep the type of each field: 2 stays a number');
     }
 
+    public function testTimeKeepsTheMillisecondsOfAnyClockAndIsConvertedToUtc(): void
+    {
+        $cases = [
+            ['2026-12-31 23:59:59.987', 'America/New_York', '2027-01-01T04:59:59.987Z'],
+            ['2026-03-01 00:00:00.004', 'Asia/Tokyo', '2026-02-28T15:00:00.004Z'],
+            ['2026-07-15 12:30:45.500', 'UTC', '2026-07-15T12:30:45.500Z'],
+        ];
+        foreach ($cases as [$local, $zone, $utc]) {
+            $log = new \Exercise\Logger($this->stream, now: static fn(): \DateTimeImmutable => new \DateTimeImmutable($local, new \DateTimeZone($zone)));
+            $log->info('tick');
+            $records = $this->records();
+            $this->assertSame($utc, end($records)['time'] ?? null, "now() = {$local} in {$zone} must be logged as {$utc}: convert to UTC (setTimezone) and format the real milliseconds with 'Y-m-d\\TH:i:s.v\\Z'");
+        }
+    }
+
+    public function testJsonSerializableObjectsAreRedactedToo(): void
+    {
+        $credentials = new class ('ada', 'js-secret-9') implements \JsonSerializable {
+            public function __construct(private readonly string $user, private readonly string $password)
+            {
+            }
+
+            public function jsonSerialize(): array
+            {
+                return ['user' => $this->user, 'Password' => $this->password, 'meta' => ['cookie' => 'sid=js-secret-10']];
+            }
+        };
+        $this->logger()->info('login', ['credentials' => $credentials]);
+        $this->assertStringNotContainsString('js-secret', $this->text(), 'a JsonSerializable object is logged as what jsonSerialize() returns: redact that (call jsonSerialize() and redact the result), or its password reaches the log');
+        [$record] = $this->records();
+        $this->assertSame('ada', $record['credentials']['user'] ?? null, 'keep the other members of a JsonSerializable object');
+        $this->assertSame('[REDACTED]', $record['credentials']['Password'] ?? null, 'a redacted member of a JsonSerializable object becomes "[REDACTED]"');
+    }
+
     public function testLevelsBelowTheConfiguredMinimumAreDropped(): void
     {
         $log = $this->logger('info');

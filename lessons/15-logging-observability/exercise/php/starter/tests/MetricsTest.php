@@ -47,6 +47,11 @@ final class MetricsTest extends LogTestCase
         $metrics->increment('moves_total', ['from' => 'a', 'to' => 'b']);
         $this->assertSame(0, $metrics->value('moves_total', ['from' => 'b', 'to' => 'a']), 'labels [from => a, to => b] and [from => b, to => a] are different series: key on label names AND values, not on the values alone');
         $this->assertSame(0, $metrics->value('jobs', ['_total' => 'x']), 'the metric name is part of the key too');
+        $metrics->increment('tricky_total', ['a' => 'x,b=y']);
+        $this->assertSame(0, $metrics->value('tricky_total', ['a' => 'x', 'b' => 'y']), 'labels [a => "x,b=y"] and [a => x, b => y] are different series: build the key so that no label value can imitate a separator (json_encode([$name, $labels]) after ksort())');
+        $metrics->increment('tricky_total', ['a' => 'x}', 'b' => '{y']);
+        $metrics->increment('tricky_total', ['a' => 'x', 'b' => 'y']);
+        $this->assertCount(3, $metrics->series('tricky_total'), 'three different label sets are three series, whatever characters their values contain');
     }
 
     public function testUsers1AndUsers2IncrementTheSameRouteSeries(): void

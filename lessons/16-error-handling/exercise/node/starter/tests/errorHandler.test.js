@@ -112,3 +112,24 @@ test('a server error is logged once with the error and the request ID', () => {
   assert.equal(errors[0].context?.err, err, 'pass the original error in the log context as "err", so the logger can print its cause chain and stack');
   assert.equal(errors[0].context?.requestId, requestId, 'pass the request ID in the log context as "requestId"');
 });
+
+test('errors that only look like client errors are server errors', () => {
+  // Other libraries have error classes and properties with the same names as yours; only
+  // instanceof tells your own ClientErrors apart from them.
+  const secret = randomBytes(4).toString('hex');
+  class PartnerNotFound extends Error {}
+  Object.defineProperty(PartnerNotFound, 'name', { value: 'NotFound' }); // a partner SDK's own class NotFound
+  const lookalikes = [
+    Object.assign(new PartnerNotFound(`partner has no /internal/${secret}`), { name: 'NotFound' }),
+    Object.assign(new Error(`schema of table orders_${secret} invalid`), { name: 'ValidationFailed', errors: [{ pointer: '/db', detail: secret }] }),
+    Object.assign(new Error(`mirror ${secret} refused`), { name: 'ClientError' }),
+    new AggregateError([new Error(`mirror ${secret} down`)], `all mirrors failed ${secret}`), // Promise.any(): it has an errors array too
+  ];
+  for (const err of lookalikes) {
+    const logger = spyLogger();
+    const response = toResponse(err, 'req-look', logger);
+    assert.equal(response.status, 500, `an error named ${err.name}${Array.isArray(err.errors) ? ' with an errors array' : ''} that is not one of your classes must map to 500: decide with instanceof NotFound / ValidationFailed / ClientError, never with err.name, err.constructor.name or the presence of err.errors`);
+    assert.ok(!response.body.includes(secret), `a 500 body must not contain any part of what was thrown (${err.name} leaked)`);
+    assert.equal(logger.at('error').length, 1, `an error that is not a ClientError is a server error: log it once with logger.error() (${err.name} was not logged)`);
+  }
+});

@@ -68,6 +68,22 @@ test('a bug inside the transaction rolls back and reaches the caller unchanged',
   assert.equal(thrown.value, bug, 'rethrow an error that is not a database error unchanged (throw err): only a node:sqlite error is an infrastructure failure to wrap in OrderFailed; wrapping a bug hides what it is');
 });
 
+test('only a node:sqlite error is wrapped, not any error that has a code', () => {
+  const db = orderDb();
+  // A JSON body sent the sku as an array: node:sqlite refuses to bind it (a TypeError with the code
+  // ERR_INVALID_ARG_TYPE). And a pricing call that timed out (code ETIMEDOUT). Neither is the
+  // database failing: both are rolled back and passed on unchanged.
+  const badBinding = thrownBy(() => placeOrder(db, 7, [{ sku: 'A-1', quantity: 2 }, { sku: ['B-2'], quantity: 1 }]));
+  assert.ok(badBinding, 'a failure inside placeOrder() must not be swallowed: roll back, then rethrow it');
+  assert.equal(inTransaction(db), false, 'roll back on anything thrown inside the transaction');
+  assert.ok(!(badBinding.value instanceof OrderFailed) && badBinding.value?.code === 'ERR_INVALID_ARG_TYPE',
+    `a ${badBinding.value?.code} error was wrapped in OrderFailed: wrap only err.code === 'ERR_SQLITE_ERROR' (the database failed) and rethrow every other error unchanged, whatever code it carries`);
+  const timeout = Object.assign(new Error(`pricing service timed out after ${randomInt(100, 999)} ms`), { code: 'ETIMEDOUT' });
+  const thrown = thrownBy(() => placeOrder(db, 7, [{ sku: 'A-1', quantity: 2 }, lineThatThrows(timeout)]));
+  assert.equal(thrown?.value, timeout, 'an error with the code ETIMEDOUT is not a node:sqlite error: rethrow it unchanged (compare err.code with ERR_SQLITE_ERROR exactly)');
+  assert.equal(rowCount(db, 'orders'), 0, 'both failed orders must be rolled back');
+});
+
 test('a thrown value that is not an Error rolls back too', () => {
   const db = orderDb();
   const odd = { reason: `pricing service said no ${randomInt(1, 999)}` };

@@ -37,6 +37,16 @@ test('search treats quotes and SQL words as plain text', async () => {
   }
 });
 
+test("search lists only the user's own notes", async () => {
+  const word = `plan${randomBytes(3).toString('hex')}`;
+  const anas = addNote(app, ANA, `Ana ${word} draft`, 'mine');
+  addNote(app, BEN, `Ben ${word} secret`, 'not for Ana');
+  const response = await search({ q: word });
+  assert.equal(response.status, 200, `searching for ${word} must work (status 200)`);
+  assert.deepEqual(listedIds(response), [anas], `searching for ${word} listed someone else's note: a search is a list too, so keep owner_id = the session user in the WHERE clause together with the LIKE (A01)`);
+  assert.ok(!response.body.includes('secret'), "nothing of Ben's note may appear in Ana's search results");
+});
+
 test('SQL injection in search finds nothing', async () => {
   for (const payload of ["' OR 1=1 --", "%' OR owner_id = 2 --", "' UNION SELECT id, body FROM notes --", "x' OR 'a'='a"]) {
     const response = await search({ q: payload });
@@ -134,6 +144,8 @@ test('a state-changing POST without a valid CSRF token is 403', async () => {
     'no token at all when the session has none': [app.login(ANA), { title: 'Forged', body: 'x' }, {}],
     'an empty token when the session has an empty one': [app.login(ANA, ''), { title: 'Forged', body: 'x', csrf_token: '' }, {}],
     'the right token sent from another site (Sec-Fetch-Site: cross-site)': [app.ana, { title: 'Forged', body: 'x', csrf_token: app.anaToken }, { 'sec-fetch-site': 'cross-site' }],
+    // A sibling subdomain (say a user-content host) is "same-site" but not the app's origin.
+    'the right token sent from a sibling subdomain (Sec-Fetch-Site: same-site)': [app.ana, { title: 'Forged', body: 'x', csrf_token: app.anaToken }, { 'sec-fetch-site': 'same-site' }],
   };
   for (const [label, [cookie, form, headers]] of Object.entries(attempts)) {
     const response = await request(app, 'POST', '/notes', { cookie, form, headers });
@@ -192,6 +204,7 @@ test('errors are generic for clients and detailed in the log', async () => {
   assert.doesNotMatch(response.body, /\bat .*:\d+:\d+/, 'the 500 page shows stack frames (at file:line:column): never send err.stack to the client');
   assert.ok(String(response.headers['content-security-policy'] ?? '').includes("default-src 'self'"), 'error responses need the security headers too');
   assert.ok(app.logged.join('\n').includes('no such table'), 'send the error details to the log: call log() with the error (its stack) as a string');
+  assert.match(app.logged.join('\n'), /\bat .*:\d+:\d+/, 'the log holds the message but not where it happened: log err.stack (message plus stack frames), not only err.message');
 });
 
 test('without a logger, errors go to console.error', async () => {
@@ -222,8 +235,9 @@ test('package.json does not weaken the supply chain', () => {
       assert.doesNotMatch(String(range), /^\s*>=?[^<]*$/, `package.json ${section} gives ${name} only a lower bound ("${range}"): any future major release, or a malicious one, would be installed. Use a bounded range such as ^9.0.0`);
     }
   }
-  for (const hook of ['preinstall', 'install', 'postinstall']) {
-    assert.equal(manifest.scripts?.[hook], undefined, `package.json has a "${hook}" script, which runs on every install (here it downloads and runs a shell script over plain HTTP): remove it`);
+  // npm install (without arguments) also runs prepare and its pre/post scripts.
+  for (const hook of ['preinstall', 'install', 'postinstall', 'preprepare', 'prepare', 'postprepare']) {
+    assert.equal(manifest.scripts?.[hook], undefined, `package.json has a "${hook}" script, which npm runs on every install (the starter's postinstall downloads and runs a shell script over plain HTTP): remove the install script instead of moving it`);
   }
   assert.match(String(manifest.scripts?.test ?? ''), /node .*--test/, 'keep the "test" script that runs node --test');
 });

@@ -141,8 +141,8 @@ final class ConfigTest extends TestCase
 
     public function testUnparsableDatabaseUrlIsRejectedWithoutEchoingIt(): void
     {
-        foreach (['db-pa55word at nowhere', 'db-pa55word', '//db-pa55word', 'postgres:db-pa55word'] as $bad) {
-            $message = $this->messageFor(['DATABASE_URL' => $bad] + self::validEnv(), 'DATABASE_URL=' . json_encode($bad) . ' must be rejected: parse_url() accepts almost anything, so require a scheme and a host');
+        foreach (['db-pa55word at nowhere', 'db-pa55word', '//db-pa55word', 'postgres:db-pa55word', 'postgres://', 'postgres:///db-pa55word', 'postgres://:5432/db-pa55word'] as $bad) {
+            $message = $this->messageFor(['DATABASE_URL' => $bad] + self::validEnv(), 'DATABASE_URL=' . json_encode($bad) . ' must be rejected: parse_url() accepts almost anything, so require a scheme and a host (\"postgres://\" alone has no host)');
             $this->assertStringContainsString('DATABASE_URL', $message, 'say which variable is wrong');
             $this->assertStringNotContainsString('db-pa55word', $message, 'never put the bad value in the message: it may be a secret');
         }
@@ -163,6 +163,24 @@ final class ConfigTest extends TestCase
         $env = self::validEnv();
         unset($env['APP_ENV']);
         $this->assertStringContainsString('APP_ENV', $this->messageFor($env, 'a missing APP_ENV must be rejected'), 'APP_ENV is required');
+    }
+
+    public function testNoErrorMessageQuotesAnyValue(): void
+    {
+        $marker = 'Zq' . bin2hex(random_bytes(4));
+        $bad = [
+            'PORT' => "{$marker}80",
+            'APP_ENV' => "prod-{$marker}",
+            'DATABASE_URL' => "{$marker} at nowhere",
+            'SIGNING_KEYS' => "{$marker}-without-colon",
+        ];
+        foreach ($bad as $name => $value) {
+            $message = $this->messageFor([$name => $value] + self::validEnv(), "{$name}=" . json_encode($value) . ' must be rejected');
+            $this->assertStringContainsString($name, $message, "the error must name {$name}");
+            $this->assertStringNotContainsString($marker, $message, "the error about {$name} quotes its value: name the variable and the rule, never the value (any variable may hold a secret, and the message ends up in logs)");
+        }
+        $all = $this->messageFor($bad);
+        $this->assertStringNotContainsString($marker, $all, 'the combined error must not quote any value either');
     }
 
     public function testAllProblemsAreReportedTogether(): void

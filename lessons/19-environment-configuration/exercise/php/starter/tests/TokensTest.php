@@ -42,6 +42,25 @@ final class TokensTest extends TestCase
         $this->assertSame($expected, explode('.', $token)[2], 'the signature is base64url of the raw HMAC-SHA256 (hash_hmac(..., true)) of "<kid>.<payload>" with the newest secret');
     }
 
+    public function testEveryPayloadSurvivesTheRoundTripIncludingDashAndUnderscore(): void
+    {
+        $tokens = self::tokens('k2:secret-two,k1:secret-one');
+        $random = new \Random\Randomizer(new \Random\Engine\Mt19937(19));
+        $alphabet = ['?', '>', '~', '}', 'ÿ', 'é', '✓', 'a', 'Z', '9', ' ', '/'];
+        $payloadChars = '';
+        for ($i = 0; $i < 40; $i++) {
+            $text = '';
+            for ($j = $random->getInt(1, 12); $j > 0; $j--) {
+                $text .= $alphabet[$random->getInt(0, count($alphabet) - 1)];
+            }
+            $data = ['sub' => $text, 'n' => $random->getInt(0, 1 << 30)];
+            $token = $tokens->sign($data);
+            $payloadChars .= explode('.', $token)[1];
+            $this->assertSame($data, $this->verifyNoThrow($tokens, $token, 'a token from sign() is valid'), 'verify(sign($data)) must give back $data for ' . json_encode($data, JSON_UNESCAPED_UNICODE) . ': decode base64url by turning "-" and "_" back into "+" and "/" first (strtr($payload, "-_", "+/")), then base64_decode(..., true)');
+        }
+        $this->assertTrue(str_contains($payloadChars, '-') && str_contains($payloadChars, '_'), 'the test data must produce payloads with "-" and "_" (base64url)');
+    }
+
     public function testRotationKeepsOldTokensWorkingWhileTheirKeyIsListed(): void
     {
         $oldToken = self::tokens('k1:secret-one')->sign(['sub' => 'user-42']);

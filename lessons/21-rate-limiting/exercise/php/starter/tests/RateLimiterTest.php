@@ -222,6 +222,22 @@ final class RateLimiterTest extends TestCase
         $this->assertSame([200, 200, 429], $this->statuses($limiter, 3), 'after 1 s at 2 tokens per second exactly two more requests pass');
     }
 
+    public function testAPolicyNameWithQuotesAndBackslashesIsEscapedAsAStructuredFieldString(): void
+    {
+        $name = 'tier "gold" \\ eu-' . random_int(10, 99);
+        $limiter = $this->limiter(3, 1, policyName: $name);
+        foreach ([$this->send($limiter), $this->send($limiter), $this->send($limiter), $this->send($limiter)] as $i => $response) {
+            foreach (['RateLimit-Policy', 'RateLimit'] as $field) {
+                try {
+                    [$item] = StructuredFields::parseList($response->header($field));
+                } catch (\UnexpectedValueException $e) {
+                    $this->fail("{$field} is not a valid Structured Field for the policy name " . json_encode($name) . ': inside a quoted string, escape " as \\" and \\ as \\\\ (addcslashes($name, \'"\\\\\')). ' . $e->getMessage());
+                }
+                $this->assertSame($name, $item['name'], "{$field} of response " . ($i + 1) . ' must name the policy ' . json_encode($name) . ', escaped as a Structured Field string');
+            }
+        }
+    }
+
     public function testSlowRefillGivesRetryAfterRoundedUpAndWaitingThatLongIsEnough(): void
     {
         $limiter = $this->limiter(3, 0.4);

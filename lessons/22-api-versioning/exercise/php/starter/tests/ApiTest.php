@@ -211,6 +211,32 @@ final class ApiTest extends TestCase
         $this->assertSame('', $response->body, 'A HEAD response has no body.');
     }
 
+    public function testHeadOnErrorsAnswersLikeGetWithoutABody(): void
+    {
+        $api = $this->api(['7' => ['Grace', 'Hopper']]);
+        $compare = function (string $path, string $when) use ($api): void {
+            $get = $this->get($api, $path);
+            $head = $this->get($api, $path, [], 'HEAD');
+            $this->assertSame($get->status, $head->status, "HEAD $path $when must answer the status GET answers ({$get->status}).");
+            foreach (['Content-Type', 'Deprecation', 'Sunset', 'Link'] as $name) {
+                $this->assertSame($get->header($name), $head->header($name), "HEAD $path $when must send the same $name header as GET.");
+            }
+            $this->assertSame('', $head->body, "HEAD $path $when answered {$head->status} with a body: a HEAD response never has one, errors included (empty the body where every response leaves handle()).");
+        };
+        foreach (['/v1/users/404', '/v2/users/404', '/v9/users/7', '/v1/users/7/orders', '/v2/users/7?x=1'] as $path) {
+            $compare($path, 'before the sunset');
+        }
+        $window = new DateTimeImmutable('2027-05-04T10:00:00+00:00');
+        $browned = $this->api(['7' => ['Grace', 'Hopper']], [new Brownout($window, $window->modify('+1 hour'))]);
+        $this->travelTo($window->modify('+1 minute'));
+        $get = $this->get($browned, '/v1/users/7');
+        $head = $this->get($browned, '/v1/users/7', [], 'HEAD');
+        $this->assertSame([410, ''], [$head->status, $head->body], 'HEAD /v1/users/7 in a brownout must answer 410 like GET, with an empty body.');
+        $this->assertSame($get->header('Sunset'), $head->header('Sunset'), 'HEAD in a brownout sends the headers GET sends.');
+        $this->travelTo(self::AFTER_SUNSET);
+        $compare('/v1/users/7', 'after the sunset');
+    }
+
     public function testAfterTheSunsetV1Answers410GonePointingAtTheMigrationDocs(): void
     {
         $api = $this->api();

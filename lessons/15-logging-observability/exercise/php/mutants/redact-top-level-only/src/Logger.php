@@ -87,7 +87,10 @@ final class Logger
     /** A redacted copy: matching keys at any depth, in arrays and objects, in any letter case. */
     private function redacted(mixed $value): mixed
     {
-        if (is_object($value) && !$value instanceof \JsonSerializable) {
+        if ($value instanceof \JsonSerializable) {
+            $value = $value->jsonSerialize(); // what json_encode() would write, so redact that
+        }
+        if (is_object($value)) {
             $value = get_object_vars($value); // a copy: the caller's object stays unchanged
         }
         if (!is_array($value)) {
