@@ -132,7 +132,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
     library,
     progress,
     log,
-    facts: (skill) => reviewFacts(progress, exerciseResults, library, skill),
+    facts: (skill) => reviewFacts(progress, exerciseResults, library, skill, startedExercises),
     startedAt: () => startedAt(progress),
     openLesson: (skillId, anchor) => vscode.commands.executeCommand(Commands.openLesson, skillId, anchor),
     tree,

@@ -11,6 +11,8 @@ export interface FactSources {
   };
   readonly results: { get(skillId: string, stack: ExerciseLanguage): 'passed' | 'failed' | undefined };
   readonly library: { exercises(skill: Skill): Promise<{ exercises: ReadonlyMap<ExerciseLanguage, ExerciseSpec> }> };
+  /** The stacks of a skill started in the workspace (their folders exist). */
+  readonly started?: { stacks(skillId: string): Promise<readonly ExerciseLanguage[]> };
 }
 
 /** One skill's state for the dashboard: read, quiz best, exercise status per stack, completed. */
@@ -19,13 +21,15 @@ export async function reviewFacts(
   results: FactSources['results'],
   library: FactSources['library'],
   skill: Skill,
+  started?: FactSources['started'],
 ): Promise<SkillFacts> {
   const entry = progress.entry(skill.id);
   const { exercises } = await library.exercises(skill);
   const passed = passedStacks(skill.id, entry);
+  const startedStacks = exercises.size > 0 && started ? await started.stacks(skill.id).catch(() => []) : [];
   const exercise: Partial<Record<ExerciseLanguage, string>> = {};
   for (const stack of exercises.keys()) {
-    const status = passed.includes(stack) ? 'passed' : results.get(skill.id, stack);
+    const status = passed.includes(stack) ? 'passed' : (results.get(skill.id, stack) ?? (startedStacks.includes(stack) ? 'started' : undefined));
     if (status) exercise[stack] = status;
   }
   const quizBest = progress.quizBest(skill.id);

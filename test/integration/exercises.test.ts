@@ -26,14 +26,18 @@ interface Outcome {
 }
 
 /** The skill's row in the tree, as the learner sees it. */
-async function skillDescription(api: BackendPathApi, skillId: string): Promise<string> {
+async function skillItem(api: BackendPathApi, skillId: string): Promise<vscode.TreeItem> {
   for (const stage of await api.treeChildren()) {
     for (const node of await api.treeChildren(stage)) {
       const item = api.treeItem(node);
-      if (item.id === `skill:${skillId}`) return String(item.description);
+      if (item.id === `skill:${skillId}`) return item;
     }
   }
   throw new Error(`no tree item for ${skillId}`);
+}
+
+async function skillDescription(api: BackendPathApi, skillId: string): Promise<string> {
+  return String((await skillItem(api, skillId)).description);
 }
 
 function workspaceRoot(): string {
@@ -510,7 +514,10 @@ describe('exercises', function () {
       const outcome = await vscode.commands.executeCommand<Outcome>(Commands.checkExercise, { skillId: both.skillId, stack: 'php' });
       assert.strictEqual(outcome.status, 'passed', outcome.message);
       assert.ok(storedCompleted(api).includes(both.skillId));
-      assert.match(await skillDescription(api, both.skillId), /PHP ✓ · Node\.js ✗$/);
+      const item = await skillItem(api, both.skillId);
+      assert.match(String(item.description), /PHP ✓ · Node\.js ✗$/);
+      // The context menu's "in PHP" / "in Node.js" entries key on this.
+      assert.strictEqual(item.contextValue, 'skill.done.exercise.php.node');
     });
 
     it('a legacy NN-id folder stays the learner\'s exercise in its stack: reused, not duplicated', async () => {

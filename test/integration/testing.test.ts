@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { BackendPathApi } from '../../src/api';
 import { Commands, EXERCISES_FOLDER } from '../../src/constants';
 import type { RecordedResult, RunRecord } from '../../src/testing/runRecorder';
-import { activateFromView, extension, fakePrompts, usePrompts } from './helpers';
+import { activateFromView, extension, fakePrompts, resetProgress, usePrompts, waitFor } from './helpers';
 
 type Testing = NonNullable<BackendPathApi['testing']>;
 
@@ -88,8 +88,18 @@ describe('Testing view', function () {
     }
   });
 
-  after(() => {
+  after(async () => {
     hintCommand?.dispose();
+    // The next suites (the tree's) start from a workspace without exercises, as a learner's first day:
+    // no passes or check results (reset) and no exercise folders.
+    await resetProgress(api);
+    fs.rmSync(path.join(workspaceRoot(), EXERCISES_FOLDER), { recursive: true, force: true });
+    await waitFor(async () => {
+      for (const stage of await api.treeChildren()) {
+        for (const node of await api.treeChildren(stage)) if (/PHP|Node/.test(String(api.treeItem(node).description))) return false;
+      }
+      return true;
+    }, 'the tree to forget the removed exercises');
   });
 
   describe('a Node.js exercise (01 HTTP Fundamentals)', () => {
@@ -226,9 +236,11 @@ describe('Testing view', function () {
       const restore = usePrompts(api, fakePrompts((_message, actions) => actions[0]));
       try {
         // Whatever folder Start Exercise uses, the check has one to run (starter or solved, either counts).
-        await vscode.commands.executeCommand(Commands.startExercise, 'http-fundamentals');
+        // Named: skill 1 has both stacks, and without one the command would ask (and set backendPath.stack).
+        const nodeVersion = { skillId: 'http-fundamentals', stack: 'node' };
+        await vscode.commands.executeCommand(Commands.startExercise, nodeVersion);
         const before = testing.runs().length;
-        const outcome = await vscode.commands.executeCommand<{ status: string; report?: { total: number; passed: number; failed: number } }>(Commands.checkExercise, 'http-fundamentals');
+        const outcome = await vscode.commands.executeCommand<{ status: string; report?: { total: number; passed: number; failed: number } }>(Commands.checkExercise, nodeVersion);
         assert.ok(outcome.status === 'passed' || outcome.status === 'failed', `the check ran (${outcome.status})`);
         const runs = testing.runs();
         assert.ok(runs.length > before, 'Check Exercise recorded a Testing view run');

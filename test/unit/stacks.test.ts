@@ -196,6 +196,14 @@ describe('stacks: passes and status', () => {
       sql,
     );
     assert.deepEqual(facts.exercise, { php: 'failed', node: 'passed' });
+    const startedOnly = await reviewFacts(
+      { isComplete: () => false, quizBest: () => undefined, entry: () => undefined },
+      { get: () => undefined },
+      { exercises: async () => ({ exercises }) },
+      sql,
+      { stacks: async () => ['node'] },
+    );
+    assert.deepEqual(startedOnly.exercise, { node: 'started' }, 'a started folder shows as started');
   });
 });
 
