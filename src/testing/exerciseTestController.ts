@@ -576,13 +576,24 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     refresh,
     async beginCheckRun(folder) {
       await ensureScanned();
-      let exerciseItem: vscode.TestItem | undefined;
-      controller.items.forEach((skillItem) =>
-        skillItem.children.forEach((item) => {
-          const itemData = data.get(item);
-          if (itemData?.kind === 'exercise' && itemData.exercise.uri.toString() === folder.toString()) exerciseItem = item;
-        }),
-      );
+      const find = (): vscode.TestItem | undefined => {
+        let found: vscode.TestItem | undefined;
+        controller.items.forEach((skillItem) =>
+          skillItem.children.forEach((item) => {
+            const itemData = data.get(item);
+            if (itemData?.kind === 'exercise' && itemData.exercise.uri.toString() === folder.toString()) found = item;
+          }),
+        );
+        return found;
+      };
+      // A folder started a moment ago may not be listed yet (the watcher's refresh is debounced):
+      // list again rather than run the check without the view.
+      let exerciseItem = find();
+      if (!exerciseItem) {
+        clearTimeout(debounce);
+        await refresh();
+        exerciseItem = find();
+      }
       const itemData = exerciseItem && data.get(exerciseItem);
       if (!exerciseItem || itemData?.kind !== 'exercise') return undefined;
       const unit: RunUnit = { exercise: itemData.exercise, selection: {}, items: [exerciseItem] };
