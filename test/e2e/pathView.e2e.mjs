@@ -83,6 +83,10 @@ export default [
       await treeRow(page, SKILL).locator('.label-name').click();
       await webviewFrame(page, 'body[data-skill-id="http-fundamentals"] main#bp-lesson h1');
       await runCommand(page, 'Backend Path: Start Exercise');
+      // Skill 1 has both stacks and no stack is chosen yet: the first start asks which one.
+      const nodeChoice = page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'Node.js' }).first();
+      await nodeChoice.waitFor({ state: 'visible', timeout: 20_000 });
+      await nodeChoice.click();
       const groups = page.locator('.part.editor .editor-group-container');
       await waitFor(async () => (await groups.count()) === 2, { timeout: 20_000, message: 'two editor groups' });
       // The lesson's tab is still the visible one in its group, and app.js is open in the other.
