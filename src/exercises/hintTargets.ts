@@ -40,7 +40,7 @@ export function hintsToReveal(hints: readonly ExerciseHint[], revealed: readonly
 }
 
 /** The first hint (in order) that names one of the failing tests, for a "Show hint" beside the failure. */
-export function hintForFailingTests(hints: readonly ExerciseHint[], failingTests: readonly string[]): ExerciseHint | undefined {
+export function hintForFailingTests<Hint extends Pick<ExerciseHint, 'tests'>>(hints: readonly Hint[], failingTests: readonly string[]): Hint | undefined {
   const failing = new Set(failingTests.map((name) => name.trim()));
   return hints.find((hint) => hint.tests.some((name) => failing.has(name.trim())));
 }

@@ -1,6 +1,7 @@
 // Which hint addresses a failing test, from `exercise.json`'s `hints[].tests` (as parseExercise reads
 // them), and the command link the failure message offers for it. Pure.
 import type { ExerciseLanguage } from '../curriculum/types';
+import { hintForFailingTests } from '../exercises/hintTargets';
 
 /** The part of an ExerciseHint this needs. */
 export interface HintTarget {
@@ -9,9 +10,12 @@ export interface HintTarget {
   readonly tests: readonly string[];
 }
 
-/** The first hint (in the exercise's order: concept before fragment) that lists this test. */
+/**
+ * The first hint (in the exercise's order: concept before fragment) that lists this test: the same
+ * match Check Exercise's failure notification makes.
+ */
 export function hintForTest(targets: readonly HintTarget[], testName: string): string | undefined {
-  return targets.find((target) => target.tests.includes(testName))?.id;
+  return hintForFailingTests(targets, [testName])?.id;
 }
 
 export interface ShowHintArguments {
