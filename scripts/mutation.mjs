@@ -48,7 +48,7 @@ const MODULES = {
     ],
     tests: ['progressStore', 'progressMessages', 'exerciseProgress', 'robustness/importProgress', 'robustness/progressWindows', 'robustness/storedProgress'],
   },
-  exerciseRunner: { files: ['src/exercises/exerciseRunner.ts', 'src/exercises/testProcess.ts', 'src/exercises/checkVerdict.ts', 'src/exercises/junitReport.ts'], tests: ['checkReport', 'junitReport', 'exerciseRunner', 'testingResults', 'testingRuns'] },
+  exerciseRunner: { files: ['src/exercises/exerciseRunner.ts', 'src/exercises/testProcess.ts', 'src/exercises/checkVerdict.ts', 'src/exercises/junitReport.ts'], tests: ['checkReport', 'junitReport', 'junitCases', 'testProcess', 'exerciseRunner', 'testingResults', 'testingRuns'] },
   // Not in the list, but one of its breakages (a CSP that gains 'unsafe-hashes' data:) lives here.
   pageHtml: { files: ['src/lessonPanel/pageHtml.ts'], tests: ['pageHtml', 'pageLayout', 'robustness/untrustedWorkspace', 'lessonSession', 'hintCard'] },
 };

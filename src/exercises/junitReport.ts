@@ -98,6 +98,16 @@ function nodeMessage(fromAttribute: string, details: string): string {
   return cause && !message.includes(cause.replace(/^[\w.]+(?: \[\w+\])?: /, '')) ? `${message}\n${cause}` : message;
 }
 
+/**
+ * Node without a message to go by (an Error thrown with an empty message, or a report written by
+ * hand): the failure's text up to its first stack frame, since the frames are shown apart.
+ */
+function nodeTextMessage(details: string): string {
+  const lines = details.replace(/\r\n/g, '\n').trim().split('\n');
+  const firstFrame = lines.findIndex((line) => /^\s+at\s/.test(line));
+  return (firstFrame === -1 ? lines : lines.slice(0, firstFrame)).join('\n').trim();
+}
+
 function collect(node: XmlNode, trail: readonly string[], into: JUnitCase[]): void {
   for (const suite of asArray(node.testsuite)) {
     const name = attribute(suite, 'name') ?? '';
@@ -126,8 +136,9 @@ function collect(node: XmlNode, trail: readonly string[], into: JUnitCase[]): vo
     }
     const details = text(problem);
     const fromAttribute = typeof problem === 'string' ? undefined : attribute(problem, 'message');
-    const message = className || !fromAttribute || fromAttribute === 'true' ? phpMessage(details) || failureMessage(problem, fullName) : nodeMessage(fromAttribute, details);
-    into.push({ ...common, outcome: 'failed', message, details, summary: failureMessage(problem, fullName) });
+    const summary = failureMessage(problem, fullName);
+    const message = className ? phpMessage(details) || summary : !fromAttribute || fromAttribute === 'true' ? nodeTextMessage(details) || summary : nodeMessage(fromAttribute, details);
+    into.push({ ...common, outcome: 'failed', message, details, summary });
   }
 }
 
