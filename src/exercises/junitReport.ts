@@ -20,31 +20,27 @@ export interface TestReport {
 
 type XmlNode = Record<string, unknown>;
 
-const asArray = (value: unknown): XmlNode[] =>
-  value === undefined ? [] : (Array.isArray(value) ? value : [value]).filter((item): item is XmlNode => typeof item === 'object' && item !== null);
+/** The elements of a name (one or many); text between elements (a string) is no element. */
+const asArray = (value: unknown): XmlNode[] => (Array.isArray(value) ? value : [value]).filter((item): item is XmlNode => item instanceof Object);
 
-const text = (value: unknown): string => {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && '#text' in value) return String((value as XmlNode)['#text']);
-  return '';
-};
+const text = (node: XmlNode): string => (node['#text'] === undefined ? '' : String(node['#text']));
 
 /** node --test escapes attribute text twice (`&amp;quot;`), so one XML decode leaves these behind. */
 const LEFTOVER_ENTITIES: Readonly<Record<string, string>> = { quot: '"', amp: '&', lt: '<', gt: '>', apos: "'", '#39': "'", '#10': '\n' };
 
 const attribute = (node: XmlNode, name: string): string | undefined => {
   const value = node[`@_${name}`];
-  return value === undefined ? undefined : String(value).replace(/&(quot|amp|lt|gt|apos|#39|#10);/g, (_entity, key: string) => LEFTOVER_ENTITIES[key] ?? '');
+  return value === undefined ? undefined : String(value).replace(/&(quot|amp|lt|gt|apos|#39|#10);/g, (_entity, key: string) => LEFTOVER_ENTITIES[key]);
 };
 
 /** PHPUnit's text is "Class::method\nmessage…\n\n/file:line"; Node's starts with the error class. */
-function failureMessage(problem: XmlNode | string, testName: string): string {
-  const node = typeof problem === 'string' ? {} : problem;
-  const fromAttribute = attribute(node, 'message');
+function failureMessage(problem: XmlNode, testName: string): string {
+  const fromAttribute = attribute(problem, 'message');
   // Node appends the actual/expected diff after a blank line: the message is the first paragraph.
-  if (fromAttribute && fromAttribute !== 'true') return fromAttribute.trim().split(/\n\s*\n/)[0]?.trim() ?? '';
+  if (fromAttribute && fromAttribute !== 'true') return fromAttribute.trim().split(/\n\s*\n/)[0].trim();
+  // Stryker disable next-line MethodExpression: every line is trimmed below, which also drops a CR
   const lines = text(problem).replace(/\r\n/g, '\n').trim().split('\n');
-  if (lines[0]?.trim() === testName || lines[0]?.includes('::')) lines.shift();
+  if (lines[0].trim() === testName || lines[0].includes('::')) lines.shift();
   const paragraph: string[] = [];
   for (const line of lines) {
     if (line.trim() === '') {
@@ -83,7 +79,7 @@ export interface JUnitCase {
 /** PHPUnit: the text between the "Class::method" line and the trailing file:line frames. */
 function phpMessage(details: string): string {
   const lines = details.replace(/\r\n/g, '\n').trim().split('\n');
-  if (lines[0]?.includes('::')) lines.shift();
+  if (lines[0].includes('::')) lines.shift();
   while (lines.length > 0 && (lines[lines.length - 1].trim() === '' || /^(?:[A-Za-z]:)?[\\/].+:\d+$/.test(lines[lines.length - 1].trim()))) lines.pop();
   return lines.join('\n').trim();
 }
@@ -94,7 +90,7 @@ function phpMessage(details: string): string {
  */
 function nodeMessage(fromAttribute: string, details: string): string {
   const message = fromAttribute.trim();
-  const cause = /^\s*cause: (?!'|")(.+)$/m.exec(details)?.[1]?.trim();
+  const cause = /^\s*cause: (?!'|")(.+)$/m.exec(details)?.[1].trim();
   return cause && !message.includes(cause.replace(/^[\w.]+(?: \[\w+\])?: /, '')) ? `${message}\n${cause}` : message;
 }
 
@@ -108,6 +104,15 @@ function nodeTextMessage(details: string): string {
   return (firstFrame === -1 ? lines : lines.slice(0, firstFrame)).join('\n').trim();
 }
 
+/**
+ * The first `<failure>` (or `<error>`) of a case. The parser gives an element without attributes as
+ * its bare text ('' when empty): any such element fails the test, however many there are.
+ */
+function firstProblem(value: unknown): XmlNode | undefined {
+  const first: unknown = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? { '#text': first } : (first as XmlNode | undefined);
+}
+
 function collect(node: XmlNode, trail: readonly string[], into: JUnitCase[]): void {
   for (const suite of asArray(node.testsuite)) {
     const name = attribute(suite, 'name') ?? '';
@@ -117,7 +122,7 @@ function collect(node: XmlNode, trail: readonly string[], into: JUnitCase[]): vo
   for (const testCase of asArray(node.testcase)) {
     const name = attribute(testCase, 'name') ?? '?';
     const className = attribute(testCase, 'class');
-    const problem = asArray(testCase.failure)[0] ?? asArray(testCase.error)[0] ?? (typeof testCase.failure === 'string' ? testCase.failure : undefined) ?? (typeof testCase.error === 'string' ? testCase.error : undefined);
+    const problem = firstProblem(testCase.failure) ?? firstProblem(testCase.error);
     const fullName = className ? `${className}::${name}` : [...trail, name].join(' › ');
     const seconds = Number(attribute(testCase, 'time'));
     const line = Number(attribute(testCase, 'line'));
@@ -135,7 +140,7 @@ function collect(node: XmlNode, trail: readonly string[], into: JUnitCase[]): vo
       continue;
     }
     const details = text(problem);
-    const fromAttribute = typeof problem === 'string' ? undefined : attribute(problem, 'message');
+    const fromAttribute = attribute(problem, 'message');
     const summary = failureMessage(problem, fullName);
     const message = className ? phpMessage(details) || summary : !fromAttribute || fromAttribute === 'true' ? nodeTextMessage(details) || summary : nodeMessage(fromAttribute, details);
     into.push({ ...common, outcome: 'failed', message, details, summary });

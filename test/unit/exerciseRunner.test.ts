@@ -226,7 +226,7 @@ describe('exercise runner (Check Exercise) with a stand-in test tool', function 
     assert.ok(run.args.includes('--test-reporter=junit'));
     assert.match(seen.terminal, /^> .*fake-node --test /, 'the command is shown first');
     assert.match(seen.terminal, /ok 1 - answers 200\r\n/, 'the output reaches the terminal with terminal line ends');
-    assert.match(seen.terminal, /Summary for 2\. REST Basics|Summary for .*REST Basics/);
+    assert.match(seen.terminal, /\r\n─{60}\r\nSummary for .*REST Basics\r\n2 passed, 0 failed\.\r\n$/);
     assert.match(seen.terminal, /2 passed, 0 failed\./);
     assert.equal(seen.closedWith, 0);
     // The report lives in a folder of its own, removed after the check.
@@ -269,7 +269,9 @@ describe('exercise runner (Check Exercise) with a stand-in test tool', function 
     it(`never passes when ${when}`, async () => {
       const { outcome, seen } = await check(scenario);
       assert.equal(outcome.status, 'failed');
-        assert.match(outcome.summary, summary);
+      assert.ok(outcome.status === 'failed');
+      assert.match(outcome.summary, summary);
+      assert.deepEqual(outcome.failures, [], 'no test failed by name');
       assert.equal(seen.closedWith, 1);
     });
   }
@@ -439,6 +441,20 @@ describe('exercise runner (Check Exercise) with a stand-in test tool', function 
     assert.match(outcome.message, /^The tests could not be started: spawn .*EACCES/);
     assert.match(seen.terminal, /EACCES\r\n$/);
     assert.equal(seen.closedWith, 1);
+  });
+
+  it('says when the run\'s report folder cannot be made', async () => {
+    const tmp = process.env.TMPDIR;
+    let outcome: CheckOutcome;
+    try {
+      ({ outcome } = await check({ report: PASSING }, { beforeOpen: () => (process.env.TMPDIR = join(root, 'no-such-tmp')) }));
+    } finally {
+      if (tmp === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = tmp;
+    }
+    assert.ok(outcome.status === 'error');
+    assert.equal(outcome.reason, 'task');
+    assert.match(outcome.message, /^The tests could not be started: ENOENT.*mkdtemp/);
   });
 
   it('disposes of its emitters and token sources, and leaves no listener on the caller\'s token', async () => {

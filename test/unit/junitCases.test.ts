@@ -201,17 +201,23 @@ describe('JUnit cases from real edge-case runs', () => {
   it('PHPUnit: trailing trace lines of any depth go, a message line that only looks like a path stays', () => {
     const trace = ['/var/www/src/Router.php:27', 'C:\\www\\tests\\RouterTest.php:34', 'D:/www/tests/RouterTest.php:40'];
     const failure = (body: string) => `<testcase name="testX" class="XTest"><failure type="E">XTest::testX\n${body}</failure></testcase>`;
-    const [traced, pathLike, colonWord, noDigits, onlyTrace] = cases(
+    const [traced, pathLike, colonWord, noDigits, onlyTrace, endsInPath, startsWithPath, indented] = cases(
       suites(
         failure(`Not implemented yet\n\n${trace.join('\n')}\n\n`) +
           failure('expected /var/www/index.php:12 to be served\n\n/var/www/tests/XTest.php:9') +
           failure('see C:notes:3\n\n/var/www/tests/XTest.php:9') +
           failure('the file /var/www/a.php:line\n\n/var/www/tests/XTest.php:9') +
-          failure(trace.join('\n')),
+          failure(trace.join('\n')) +
+          failure('the route points at /var/www/index.php:12\n\n/var/www/tests/XTest.php:9') +
+          failure('/var/www/index.php:12 was never served\n\n/var/www/tests/XTest.php:9') +
+          failure('Not implemented yet\n  /var/www/src/Router.php:27\n   \n  /var/www/tests/XTest.php:9'),
       ),
     );
     assert.equal(traced.message, 'Not implemented yet');
     assert.equal(pathLike.message, 'expected /var/www/index.php:12 to be served', 'a path with text after it is message');
+    assert.equal(endsInPath.message, 'the route points at /var/www/index.php:12', 'a line that ends in path:line but does not start with it is message');
+    assert.equal(startsWithPath.message, '/var/www/index.php:12 was never served');
+    assert.equal(indented.message, 'Not implemented yet', 'indented trace lines and lines of spaces between them go too');
     assert.equal(colonWord.message, 'see C:notes:3');
     assert.equal(noDigits.message, 'the file /var/www/a.php:line', 'a trailer ends in a line number');
     // Nothing but trace lines: no message of its own, so the summary's "failed" stands in.
@@ -258,12 +264,27 @@ describe('JUnit cases: attributes and elements', () => {
     ]);
   });
 
-  it('names a test without a name "?", and drops elements that are only text', () => {
-    const all = cases(suites('<testcase time="1"/><testcase>loose text</testcase><testsuite name="s">words<testcase name="a"/></testsuite>'));
+  it('names a test without a name "?", drops elements that are only text, and adds no name for a suite without one', () => {
+    const all = cases(suites('<testcase time="1"/><testcase>loose text</testcase><testsuite name="s">words<testcase name="a"/></testsuite><testsuite><testcase name="b"/></testsuite>'));
     assert.deepEqual(all, [
       { name: 'a', suites: ['s'], outcome: 'passed' },
+      { name: 'b', suites: [], outcome: 'passed' },
       { name: '?', suites: [], seconds: 1, outcome: 'passed' },
     ]);
+  });
+
+  it('a report cut off while it was written is no report', () => {
+    assert.equal(readJUnitCases('<?xml version="1.0"?>\n<testsuites>\n\t<testcase name="a" time="0.1"/>\n\t<testcase'), undefined);
+    assert.equal(parseJUnit('<?xml version="1.0"'), undefined);
+  });
+
+  it('two failure elements of bare text fail the test (the first one is its message), as do two errors', () => {
+    const all = cases(suites('<testcase name="t"><failure>first reason</failure><failure>second reason</failure></testcase><testcase name="u"><error>broke</error><error>again</error></testcase>'));
+    assert.deepEqual(all, [
+      { name: 't', suites: [], outcome: 'failed', message: 'first reason', details: 'first reason', summary: 'first reason' },
+      { name: 'u', suites: [], outcome: 'failed', message: 'broke', details: 'broke', summary: 'broke' },
+    ]);
+    assert.deepEqual(parseJUnit(suites('<testcase name="t"><failure>a</failure><failure>b</failure></testcase>'))?.failed, 1);
   });
 
   it('an empty failure or error element still fails its test, with "failed" as its message', () => {
@@ -306,6 +327,24 @@ describe('JUnit cases: attributes and elements', () => {
     assert.equal(flagged.summary, 'Error: first');
     assert.equal(crlf.message, 'line one\nline two');
     assert.equal(crlf.summary, 'line one line two');
+    const summaries = cases(
+      suites(
+        '<testcase name="t"><failure>t  \nthe name line goes</failure></testcase>' +
+          '<testcase name="t"><failure>first\n   \nsecond</failure></testcase>' +
+          '<testcase name="t"><failure>wrong value at index 3\nand more</failure></testcase>' +
+          '<testcase name="t"><failure>could not read /etc/app.conf:1\nand more</failure></testcase>' +
+          '<testcase name="t"><failure>/srv/app.js:12 is missing\nand more</failure></testcase>' +
+          '<testcase name="t"><failure>the message\n  /tmp/x/ATest.php:12\nafter</failure></testcase>',
+      ),
+    ).map((testCase) => testCase.summary);
+    assert.deepEqual(summaries, [
+      'the name line goes',
+      'first',
+      'wrong value at index 3 and more',
+      'could not read /etc/app.conf:1 and more',
+      '/srv/app.js:12 is missing and more',
+      'the message',
+    ]);
   });
 
   it('a Node cause is added to the message only when the message does not already say it', () => {
@@ -321,7 +360,8 @@ describe('JUnit cases: attributes and elements', () => {
           failure('the limit is 3', 'errors.LimitError: the limit is 3') +
           failure('the limit is 3', 'Error: the limit is 4') +
           failure('no cause here', 'x') +
-          failure('short', '  Error: spaced out  '),
+          failure('short', '  Error: spaced out  ') +
+          failure('timed out', 'Socket hang up: timed out'),
       ),
     ).map((testCase) => testCase.message);
     assert.deepEqual(messages, [
@@ -334,6 +374,8 @@ describe('JUnit cases: attributes and elements', () => {
       'the limit is 3\nError: the limit is 4',
       'no cause here\nx',
       'short\nError: spaced out',
+      // Only a class name before the colon is left out when comparing.
+      'timed out\nSocket hang up: timed out',
     ]);
     // "cause:" only counts at the start of a line.
     const [inline] = cases(suites('<testcase name="t"><failure message="m">m, the cause: Error: hidden</failure></testcase>'));
@@ -341,9 +383,14 @@ describe('JUnit cases: attributes and elements', () => {
   });
 
   it('a message attribute is trimmed, and a summary never runs past the first blank line', () => {
-    const [spaced, blankWithSpaces] = cases(
-      suites('<testcase name="a"><failure message="  padded  &#10;"/></testcase><testcase name="b"><failure message="one&#10; &#10;two"/></testcase>'),
+    const [spaced, blankWithSpaces, leadingBlank, trailingSpaces] = cases(
+      suites(
+        '<testcase name="a"><failure message="  padded  &#10;"/></testcase><testcase name="b"><failure message="one&#10; &#10;two"/></testcase>' +
+          '<testcase name="c"><failure message="&#10;&#10;first&#10;&#10;second"/></testcase><testcase name="d"><failure message="one  &#10;&#10;two"/></testcase>',
+      ),
     );
+    assert.equal(leadingBlank.summary, 'first');
+    assert.equal(trailingSpaces.summary, 'one');
     assert.equal(spaced.message, 'padded');
     assert.equal(spaced.summary, 'padded');
     assert.equal(blankWithSpaces.summary, 'one');

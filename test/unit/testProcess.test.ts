@@ -247,24 +247,28 @@ describe('killTree', function () {
     assert.doesNotThrow(() => killTree(done.pid));
   });
 
+  const NO_SUCH_PID = 4_194_304 + 4321;
+
   it('on Windows asks taskkill to end the process and its tree, forcefully', async function () {
     if (process.platform === 'win32') this.skip(); // here a stand-in taskkill on PATH records what it was asked
     const folder = mkdtempSync(join(tmpdir(), 'bp-taskkill-'));
     const record = join(folder, 'args.txt');
-    writeFileSync(join(folder, 'taskkill'), `#!/bin/sh\necho "$@" > ${JSON.stringify(record)}\n`);
+    writeFileSync(join(folder, 'taskkill'), `#!/bin/sh\necho "$@" >> ${JSON.stringify(record)}\n`);
     chmodSync(join(folder, 'taskkill'), 0o755);
     const platform = Object.getOwnPropertyDescriptor(process, 'platform');
     const path = process.env.PATH;
     try {
       process.env.PATH = `${folder}${delimiter}${path ?? ''}`;
       Object.defineProperty(process, 'platform', { value: 'win32' });
-      killTree(4321);
+      killTree(undefined);
+      // A pid above this machine's pid_max: were the Linux branch taken instead, it would kill nothing.
+      killTree(NO_SUCH_PID);
     } finally {
       if (platform) Object.defineProperty(process, 'platform', platform);
       process.env.PATH = path;
     }
     try {
-      assert.equal((await waitForFile(record)).trim(), '/pid 4321 /T /F');
+      assert.equal(await waitForFile(record), `/pid ${NO_SUCH_PID} /T /F\n`, 'one call, for the process given');
     } finally {
       rmSync(folder, { recursive: true, force: true });
     }
