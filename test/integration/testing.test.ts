@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { BackendPathApi } from '../../src/api';
 import { Commands, EXERCISES_FOLDER } from '../../src/constants';
 import type { RecordedResult, RunRecord } from '../../src/testing/runRecorder';
-import { activateFromView, extension, fakePrompts, resetProgress, usePrompts, waitFor } from './helpers';
+import { legacyStack } from '../../src/curriculum/exerciseStacks';
+import { activateFromView, extension, fakePrompts, resetProgress, skillItem, usePrompts, waitFor } from './helpers';
 
 type Testing = NonNullable<BackendPathApi['testing']>;
 
@@ -228,6 +229,40 @@ describe('Testing view', function () {
       assert.strictEqual(result(run, first).state, 'passed', result(run, first).messages?.[0]?.text);
       assert.ok(rest.every((test) => !run.results.has(test.id)), 'only the chosen method ran');
       assert.match(run.output, /--filter/);
+    });
+  });
+
+  describe('one listing of backend-path-exercises/', () => {
+    it('the Testing view and the path view agree: a legacy NN-id folder is its legacy stack, a file named like a folder is nothing', async () => {
+      const skillFolder = '02-request-response-cycle';
+      const skillId = 'request-response-cycle';
+      const stack = legacyStack(skillId);
+      const other = stack === 'php' ? 'node' : 'php';
+      const base = path.join(workspaceRoot(), EXERCISES_FOLDER);
+      const legacy = path.join(base, skillFolder);
+      const decoy = path.join(base, `${skillFolder}-${other}`);
+      fs.rmSync(path.join(base, `${skillFolder}-${stack}`), { recursive: true, force: true });
+      fs.cpSync(path.join(lessonExercise(skillFolder, stack), 'starter'), legacy, { recursive: true });
+      fs.rmSync(decoy, { recursive: true, force: true });
+      fs.writeFileSync(decoy, 'a file, not an exercise\n');
+      try {
+        await testing.refresh();
+        const skill = rootItem(testing, `skill:${skillId}`);
+        assert.deepStrictEqual(children(skill).map((item) => item.id), [`exercise:${skillFolder}`], 'only the legacy folder is an exercise');
+        assert.strictEqual(child(skill, `exercise:${skillFolder}`).label, stack === 'php' ? 'PHP' : 'Node.js');
+        const stackName = stack === 'php' ? 'PHP' : 'Node\\.js';
+        const otherName = other === 'php' ? 'PHP' : 'Node\\.js';
+        const description = await waitFor(async () => {
+          const text = String((await skillItem(api, skillId)).description);
+          return new RegExp(stackName).test(text) ? text : undefined;
+        }, 'the path view to show the legacy folder\'s stack');
+        assert.doesNotMatch(String(description), new RegExp(otherName), 'the file named like a folder is not a started exercise');
+      } finally {
+        fs.rmSync(legacy, { recursive: true, force: true });
+        fs.rmSync(decoy, { force: true });
+        await testing.refresh();
+      }
+      assert.strictEqual(testing.controller.items.get(`skill:${skillId}`), undefined, 'removed from the Testing view with its folder');
     });
   });
 
