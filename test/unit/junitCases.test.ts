@@ -208,21 +208,32 @@ describe('JUnit cases from real edge-case runs', () => {
           failure('see C:notes:3\n\n/var/www/tests/XTest.php:9') +
           failure('the file /var/www/a.php:line\n\n/var/www/tests/XTest.php:9') +
           failure(trace.join('\n')) +
-          failure('the route points at /var/www/index.php:12\n\n/var/www/tests/XTest.php:9') +
-          failure('/var/www/index.php:12 was never served\n\n/var/www/tests/XTest.php:9') +
+          failure('The page is missing.\nthe route points at /var/www/index.php:12\n\n/var/www/tests/XTest.php:9') +
+          failure('The page is missing.\n/var/www/index.php:12 was never served\n\n/var/www/tests/XTest.php:9') +
           failure('Not implemented yet\n  /var/www/src/Router.php:27\n   \n  /var/www/tests/XTest.php:9'),
       ),
     );
     assert.equal(traced.message, 'Not implemented yet');
     assert.equal(pathLike.message, 'expected /var/www/index.php:12 to be served', 'a path with text after it is message');
-    assert.equal(endsInPath.message, 'the route points at /var/www/index.php:12', 'a line that ends in path:line but does not start with it is message');
-    assert.equal(startsWithPath.message, '/var/www/index.php:12 was never served');
+    assert.equal(endsInPath.message, 'The page is missing.\nthe route points at /var/www/index.php:12', 'a line that ends in path:line but does not start with it is message');
+    assert.equal(startsWithPath.message, 'The page is missing.\n/var/www/index.php:12 was never served');
     assert.equal(indented.message, 'Not implemented yet', 'indented trace lines and lines of spaces between them go too');
     assert.equal(colonWord.message, 'see C:notes:3');
     assert.equal(noDigits.message, 'the file /var/www/a.php:line', 'a trailer ends in a line number');
     // Nothing but trace lines: no message of its own, so the summary's "failed" stands in.
     assert.equal(onlyTrace.message, 'failed');
     assert.equal(onlyTrace.summary, 'failed');
+  });
+
+  it('PHPUnit: blank lines and spaces around the message go, encoded line ends included', () => {
+    const [blankFirst, encoded] = cases(
+      suites(
+        '<testcase name="testA" class="ATest"><failure type="E">ATest::testA\n\nthe message   \n\n/a/ATest.php:3</failure></testcase>' +
+          '<testcase name="testB" class="ATest"><failure type="E">&#10;ATest::testB&#10;the reason&#10;&#10;/a/ATest.php:4&#10;</failure></testcase>',
+      ),
+    );
+    assert.equal(blankFirst.message, 'the message');
+    assert.equal(encoded.message, 'the reason');
   });
 
   it('PHPUnit: the "Class::method" line is dropped from both message and summary only when it comes first', () => {
@@ -345,6 +356,16 @@ describe('JUnit cases: attributes and elements', () => {
       '/srv/app.js:12 is missing and more',
       'the message',
     ]);
+    const [titled, atInLine, twoLines] = cases(
+      suites(
+        '<testsuite name="outer"><testcase name="t"><failure>outer › t\nthe reason</failure></testcase></testsuite>' +
+          '<testcase name="t"><failure>wrong value at index 3\nand more\n    at t (/w/a.test.js:1:1)</failure></testcase>' +
+          '<testcase name="t"><failure>line one\nline two</failure></testcase>',
+      ),
+    );
+    assert.equal(atInLine.message, 'wrong value at index 3\nand more', '" at " inside a line is no stack frame');
+    assert.equal(twoLines.message, 'line one\nline two', 'without frames, the whole text');
+    assert.equal(titled.summary, 'the reason', 'a first line that is the test\'s full title goes');
   });
 
   it('a Node cause is added to the message only when the message does not already say it', () => {
