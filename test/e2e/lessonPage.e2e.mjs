@@ -314,7 +314,7 @@ export default [
       // The exercise card (stack, hints, Start/Check) in this theme, with a hint revealed: a reader
       // of the screenshots sees it in every theme, and axe checks it with the hint showing.
       const reveal = frame.locator('#bp-reveal-hint');
-      if (await reveal.isEnabled().catch(() => false)) {
+      if (await reveal.isVisible().catch(() => false)) { // hidden once every hint is shown
         const shownBefore = await frame.locator('.hint:visible').count();
         await reveal.scrollIntoViewIfNeeded();
         await reveal.click();
