@@ -68,7 +68,7 @@ test('the lock is released after a run', async (t) => {
 test('an invalid --max-time is rejected', async (t) => {
   const s = setup(t);
   const values = ['soon', '0', '1.5', '3601', '10s', '1e3'];
-  const runs = await Promise.all(values.map((value) => s.run(value, 4500)));
+  const runs = await Promise.all(values.map((value) => s.run(value, 15000))); // a generous limit: these runs must exit at once, even on a busy machine
   for (const [i, value] of values.entries()) {
     const run = runs[i];
     assert.equal(run.code, 2, `--max-time=${value} is not a whole number from 1 to 3600: print an error on stderr and exit with code 2 (check /^\\d+$/ and the range; parseInt accepts "10s" and "1.5"). Output: ${run.output}`);
@@ -76,6 +76,14 @@ test('an invalid --max-time is rejected', async (t) => {
   }
   const valid = await s.run('3600', 1200);
   assert.equal(valid.killed, true, '--max-time=3600 is valid (the range includes 3600): the worker must start and keep working, not exit at once');
+});
+
+test('the lock is released even when the run fails', async (t) => {
+  const s = setup(t);
+  const missing = join(s.dir, 'no-such-queue');
+  const run = await runNode([join(root, 'bin/worker.js'), '--max-time=1', `--lock=${s.lock}`, `--queue=${missing}`], { limitMs: 4500, cwd: s.dir });
+  assert.equal(run.killed, false, 'bin/worker.js with a missing --queue folder must end, not hang');
+  assert.ok(!existsSync(s.lock), 'when a run fails (here: the --queue folder does not exist) the lock must still be removed, or every later cron run finds it: remove it in a finally block around the work');
 });
 
 test('two workers started together never both work', async (t) => {
