@@ -33,11 +33,19 @@ export function writeEnvFile(dir, values, mode = 0o600) {
   return file;
 }
 
-/** Runs `node <args>` with exactly `env` (plus PATH); kills it after limitMs. */
-export function runNode(args, { env = {}, limitMs = 5000, cwd = root } = {}) {
+/**
+ * Runs `node <args>` with exactly `env` (plus PATH); kills it after limitMs, or as soon as
+ * `stopWhen()` (checked every 50 ms) says the run has already shown what the test needed to see.
+ */
+export function runNode(args, { env = {}, limitMs = 5000, cwd = root, stopWhen } = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
     const child = spawn(process.execPath, args, { cwd, env: { PATH: process.env.PATH, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const watch = stopWhen && setInterval(() => {
+      if (!stopWhen()) return;
+      killed = true;
+      child.kill('SIGKILL');
+    }, 50);
     let stdout = '';
     let stderr = '';
     child.stdout.setEncoding('utf8').on('data', (chunk) => (stdout += chunk));
@@ -49,6 +57,7 @@ export function runNode(args, { env = {}, limitMs = 5000, cwd = root } = {}) {
     }, limitMs);
     child.on('close', (code) => {
       clearTimeout(timer);
+      clearInterval(watch);
       resolve({ code: killed ? null : code, killed, seconds: (Date.now() - started) / 1000, stdout, stderr, output: stdout + stderr });
     });
   });
