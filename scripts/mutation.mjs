@@ -45,6 +45,7 @@ const MODULES = {
       'src/progress/progressTransfer.ts',
       'src/progress/progressMerge.ts',
       'src/progress/progressValues.ts',
+      'src/progress/exerciseProgress.ts',
     ],
     tests: ['progressStore', 'progressMessages', 'exerciseProgress', 'robustness/importProgress', 'robustness/progressWindows', 'robustness/storedProgress'],
   },
