@@ -133,6 +133,14 @@ describe('exercise progress: the same-moment tie-break', () => {
     assert.deepEqual(mergeEntries(b, a), expected);
   });
 
+  it('counts unknown sub-fields that hold lists (only "hints" is merged as a list)', () => {
+    const a = entry({ tags: ['b'] });
+    const b = entry({ tags: ['a'] });
+    const expected = { updatedAt: T1, exercises: { php: { tags: ['b'] } } };
+    assert.deepEqual(mergeEntries(a, b), expected);
+    assert.deepEqual(mergeEntries(b, a), expected);
+  });
+
   it('counts unknown stacks that are not records', () => {
     const a = { updatedAt: T1, exercises: { go: 'b', php: { passedAt: T1 } } };
     const b = { updatedAt: T1, exercises: { go: 'a', php: { passedAt: T2 } } };
