@@ -148,7 +148,7 @@ export function activate(context: vscode.ExtensionContext): BackendPathApi {
   );
 
   // The Testing view: started exercises' tests, listed on first use and run like Check Exercise.
-  const testing = registerExerciseTesting({ library, extensionUri: context.extensionUri, log, toolSettings, describeProblem: describeToolProblem });
+  const testing = registerExerciseTesting({ library, started: startedExercises, extensionUri: context.extensionUri, log, toolSettings, describeProblem: describeToolProblem });
   context.subscriptions.push(testing);
 
   const services: Services = {

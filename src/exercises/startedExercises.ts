@@ -3,16 +3,24 @@ import { EXERCISES_FOLDER } from '../constants';
 import { legacyStack } from '../curriculum/exerciseStacks';
 import type { Catalog, ExerciseLanguage, Skill } from '../curriculum/types';
 import { uriExists } from '../ui/uriExists';
-import { exerciseFolderNameFor, startedStacks } from './exerciseFolders';
+import { exerciseFolderNameFor, exerciseFoldersIn, startedStacks } from './exerciseFolders';
+
+/** An exercise folder the learner started in this workspace. */
+export interface StartedExercise {
+  readonly skill: Skill;
+  readonly stack: ExerciseLanguage;
+  readonly folderName: string;
+  readonly uri: vscode.Uri;
+}
 
 /**
- * Which stacks of which skills the learner has started in this workspace, from one listing of
- * backend-path-exercises/. Cached: the tree asks on every refresh, and the listing changes only when
- * an exercise is started or reset, a folder right under backend-path-exercises/ appears or goes,
- * or the workspace folders change.
+ * The exercises the learner has started in this workspace, from one listing of
+ * backend-path-exercises/ that the tree, the card, the commands and the Testing view share. Cached:
+ * the tree asks on every refresh, and the listing changes only when an exercise is started or reset,
+ * a folder right under backend-path-exercises/ appears or goes, or the workspace folders change.
  */
 export class StartedExercises implements vscode.Disposable {
-  private cache: Promise<ReadonlyMap<string, readonly ExerciseLanguage[]>> | undefined;
+  private cache: Promise<readonly StartedExercise[]> | undefined;
   private readonly changes = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changes.event;
   private readonly subscription: vscode.Disposable;
@@ -38,27 +46,42 @@ export class StartedExercises implements vscode.Disposable {
     return (await this.all()).get(skillId) ?? [];
   }
 
-  all(): Promise<ReadonlyMap<string, readonly ExerciseLanguage[]>> {
+  /** Skill id → the stacks started, each once. */
+  async all(): Promise<ReadonlyMap<string, readonly ExerciseLanguage[]>> {
+    return startedStacks((await this.folders()).map((folder) => ({ skillId: folder.skill.id, stack: folder.stack, folderName: folder.folderName })));
+  }
+
+  /** Every started exercise folder, by path position then stack. */
+  folders(): Promise<readonly StartedExercise[]> {
     if (!this.cache) {
-      this.cache = this.list();
-      this.cache.catch(() => (this.cache = undefined));
+      const listing = this.list();
+      this.cache = listing;
+      listing.catch(() => {
+        if (this.cache === listing) this.cache = undefined;
+      });
     }
     return this.cache;
   }
 
-  private async list(): Promise<ReadonlyMap<string, readonly ExerciseLanguage[]>> {
+  private async list(): Promise<readonly StartedExercise[]> {
     const root = vscode.workspace.workspaceFolders?.[0];
-    if (!root) return new Map();
-    const folder = vscode.Uri.joinPath(root.uri, EXERCISES_FOLDER);
+    if (!root) return [];
+    const base = vscode.Uri.joinPath(root.uri, EXERCISES_FOLDER);
     // Checked first: reading a missing folder works but makes VS Code log an error each time.
-    if (!(await uriExists(folder))) return new Map(); // no exercise started yet
+    if (!(await uriExists(base))) return []; // no exercise started yet
     let entries: [string, vscode.FileType][];
     try {
-      entries = await vscode.workspace.fs.readDirectory(folder);
+      entries = await vscode.workspace.fs.readDirectory(base);
     } catch {
-      return new Map(); // removed in between, or not a folder
+      return []; // removed in between, or not a folder
     }
-    return startedStacks(entries.map(([name]) => name), (await this.catalog()).skills);
+    const { skills } = await this.catalog();
+    const byId = new Map(skills.map((skill) => [skill.id, skill]));
+    const found = exerciseFoldersIn(entries.map(([name, type]) => ({ name, isFolder: (type & vscode.FileType.Directory) !== 0 })), skills);
+    return found.flatMap((folder) => {
+      const skill = byId.get(folder.skillId);
+      return skill ? [{ skill, stack: folder.stack, folderName: folder.folderName, uri: vscode.Uri.joinPath(base, folder.folderName) }] : [];
+    });
   }
 
   dispose(): void {

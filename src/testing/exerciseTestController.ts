@@ -5,20 +5,21 @@
 import { basename, join } from 'node:path';
 import * as vscode from 'vscode';
 import { Commands, EXERCISES_FOLDER, Settings } from '../constants';
-import { EXERCISE_STACKS, parseExerciseFolderName } from '../curriculum/exerciseStacks';
+import { EXERCISE_STACKS } from '../curriculum/exerciseStacks';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import { parseExercise } from '../curriculum/parseExercise';
-import type { ExerciseLanguage, Skill } from '../curriculum/types';
+import type { Skill } from '../curriculum/types';
 import { skillLabel } from '../curriculum/types';
 import type { CheckRunObserver } from '../exercises/exerciseRunner';
 import type { JUnitCase } from '../exercises/junitReport';
+import { stackName } from '../exercises/stackChoice';
+import type { StartedExercise, StartedExercises } from '../exercises/startedExercises';
 import { readJUnitCases } from '../exercises/junitReport';
 import type { TestProcessResult } from '../exercises/testProcess';
 import { runTestProcess } from '../exercises/testProcess';
 import type { ToolProblem, ToolSettings } from '../exercises/toolchain';
 import { resolveTestCommand } from '../exercises/toolchain';
 import { createToolHost } from '../exercises/toolHost';
-import { uriExists } from '../ui/uriExists';
 import type { DiscoveredTest } from './discoveredTest';
 import { discoverNodeTests, isNodeTestFile } from './discoverNodeTests';
 import { discoverPhpTests, isPhpTestFile } from './discoverPhpTests';
@@ -34,17 +35,11 @@ export const TEST_CONTROLLER_ID = 'backendPath.exercises';
 /** The hints feature's command; a failing test that a hint names links to it. */
 export const SHOW_HINT_COMMAND = Commands.showHint;
 
-const STACK_NAMES: Readonly<Record<ExerciseLanguage, string>> = { php: 'PHP', node: 'Node.js' };
 /** Enough for any exercise; a folder that holds more (a copied node_modules?) is not searched further. */
 const MAX_FILES_PER_EXERCISE = 400;
 const SKIPPED_FOLDERS = new Set(['node_modules', 'vendor', '.git']);
 
-interface ExerciseFolder {
-  readonly skill: Skill;
-  readonly stack: ExerciseLanguage;
-  readonly folderName: string;
-  readonly uri: vscode.Uri;
-}
+type ExerciseFolder = StartedExercise;
 
 type ItemData =
   | { readonly kind: 'skill' }
@@ -73,6 +68,8 @@ interface RunUnit {
 
 export interface ExerciseTestingDeps {
   readonly library: LessonLibrary;
+  /** The one listing of backend-path-exercises/ (shared with the tree and the commands). */
+  readonly started: StartedExercises;
   readonly extensionUri: vscode.Uri;
   readonly log: vscode.LogOutputChannel;
   readonly toolSettings: () => ToolSettings;
@@ -133,48 +130,6 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     return files;
   }
 
-  async function exerciseFolders(): Promise<ExerciseFolder[]> {
-    const root = workspaceFolder();
-    if (!root) return [];
-    const base = vscode.Uri.joinPath(root.uri, EXERCISES_FOLDER);
-    // Checked first: reading a missing folder works but makes VS Code log an error each time.
-    if (!(await uriExists(base))) return [];
-    let entries: [string, vscode.FileType][];
-    try {
-      entries = await vscode.workspace.fs.readDirectory(base);
-    } catch {
-      return [];
-    }
-    const { skills } = await deps.library.catalog();
-    const found: ExerciseFolder[] = [];
-    for (const [name, type] of entries) {
-      const parsed = type & vscode.FileType.Directory ? parseExerciseFolderName(name, skills) : undefined;
-      const skill = parsed && skills.find((candidate) => candidate.id === parsed.skillId);
-      if (!parsed || !skill) continue;
-      const uri = vscode.Uri.joinPath(base, name);
-      found.push({ skill, stack: parsed.legacy ? await legacyFolderStack(uri, parsed.stack) : parsed.stack, folderName: name, uri });
-    }
-    return found;
-  }
-
-  /**
-   * A folder named `NN-id` holds whichever stack was started into it; its project file says which
-   * (the name's usual stack only when neither is there).
-   */
-  async function legacyFolderStack(folder: vscode.Uri, usual: ExerciseLanguage): Promise<ExerciseLanguage> {
-    const has = async (name: string) => {
-      try {
-        await vscode.workspace.fs.stat(vscode.Uri.joinPath(folder, name));
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    if (await has('phpunit.xml')) return 'php';
-    if (await has('package.json')) return 'node';
-    return usual;
-  }
-
   function testDesired(exercise: ExerciseFolder, fileId: string, fileUri: vscode.Uri, file: string, found: DiscoveredTest, parents: readonly string[], flattenClass: boolean): Desired[] {
     // A PHP file with one test class lists its methods directly: the class adds a level and no information.
     if (exercise.stack === 'php' && found.kind === 'suite' && flattenClass) return found.children.flatMap((child) => testDesired(exercise, fileId, fileUri, file, child, [], false));
@@ -215,7 +170,7 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     const files = (await listFiles(exercise.uri)).filter(isTestFile);
     return {
       id,
-      label: STACK_NAMES[exercise.stack],
+      label: stackName(exercise.stack),
       description: exercise.folderName,
       uri: exercise.uri,
       sortText: `${EXERCISE_STACKS.indexOf(exercise.stack)}${exercise.folderName}`,
@@ -241,7 +196,7 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
   }
 
   async function scan(): Promise<void> {
-    const folders = await exerciseFolders();
+    const folders = await deps.started.folders();
     const bySkill = new Map<string, { skill: Skill; exercises: ExerciseFolder[] }>();
     for (const exercise of folders) {
       const entry = bySkill.get(exercise.skill.id) ?? { skill: exercise.skill, exercises: [] };
@@ -266,11 +221,15 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     const root = workspaceFolder();
     if (watcher || !root) return;
     watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(root, `${EXERCISES_FOLDER}/**`));
+    const base = vscode.Uri.joinPath(root.uri, EXERCISES_FOLDER).toString();
     const changed = (uri: vscode.Uri) => {
       // A file's computed test titles are known again after its next run.
       for (const [fileId, tests] of reported) if ([...tests.values()].some((test) => test.uri?.toString() === uri.toString())) reported.delete(fileId);
       clearTimeout(debounce);
-      debounce = setTimeout(() => void refresh(), 300);
+      // A folder right under backend-path-exercises/ came or went: the shared listing changes too
+      // (its own watcher may not have been told yet).
+      const exerciseFolderChanged = uri.toString() === base || uri.toString().slice(0, uri.toString().lastIndexOf('/')) === base;
+      debounce = setTimeout(() => void (exerciseFolderChanged ? relist() : refresh()), 300);
     };
     disposables.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
   }
@@ -280,14 +239,29 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     return scanned;
   }
 
+  /** Lists backend-path-exercises/ again, the shared listing included, then the test files. */
+  function relist(): Promise<void> {
+    deps.started.refresh(); // tells its listeners, this view included: that scan is replaced by this one
+    clearTimeout(debounce);
+    return refresh();
+  }
+
   const ensureScanned = () => scanned ?? refresh();
+  // An exercise started, reset or removed: list again, once the view has been listed at all.
+  disposables.push(
+    deps.started.onDidChange(() => {
+      if (!scanned) return;
+      clearTimeout(debounce);
+      debounce = setTimeout(() => void refresh(), 300);
+    }),
+  );
 
   // Lazily: the Testing view asks for the root when it is shown; an exercise file opened in an
   // editor needs its gutter buttons. Nothing is read at activation.
   controller.resolveHandler = async (item) => {
     if (!item) await ensureScanned();
   };
-  controller.refreshHandler = () => refresh();
+  controller.refreshHandler = () => relist();
   const isExerciseDocument = (uri: vscode.Uri) => {
     const root = workspaceFolder();
     return root !== undefined && uri.scheme === root.uri.scheme && vscode.workspace.asRelativePath(uri, false).split('/')[0] === EXERCISES_FOLDER;
@@ -573,7 +547,7 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     get runs() {
       return recorder.records;
     },
-    refresh,
+    refresh: relist,
     async beginCheckRun(folder) {
       await ensureScanned();
       const find = (): vscode.TestItem | undefined => {
@@ -590,14 +564,13 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
       // list again rather than run the check without the view.
       let exerciseItem = find();
       if (!exerciseItem) {
-        clearTimeout(debounce);
-        await refresh();
+        await relist();
         exerciseItem = find();
       }
       const itemData = exerciseItem && data.get(exerciseItem);
       if (!exerciseItem || itemData?.kind !== 'exercise') return undefined;
       const unit: RunUnit = { exercise: itemData.exercise, selection: {}, items: [exerciseItem] };
-      const run = recorder.start(controller.createTestRun(new vscode.TestRunRequest([exerciseItem], undefined, profile), vscode.l10n.t('Check exercise {0}', skillLabel(itemData.exercise.skill))));
+      const run = recorder.start(controller.createTestRun(new vscode.TestRunRequest([exerciseItem], undefined, profile), vscode.l10n.t('Check exercise {0} ({1})', skillLabel(itemData.exercise.skill), stackName(itemData.exercise.stack))));
       for (const item of leaves(exerciseItem)) run.started(item);
       return {
         output: (text) => run.appendOutput(crlf(text)),

@@ -140,7 +140,7 @@ export async function axePage(page, { selector, include = 'body' }) {
   let results;
   for (let attempt = 1; !results; attempt++) {
     try {
-      results = await runAxe(await webviewFrame(page, selector), source, include);
+      results = await runAxe(await themedWebviewFrame(page, selector), source, include);
     } catch (error) {
       if (attempt >= 3 || !/detached|destroyed/i.test(String(error))) throw error;
       await page.waitForTimeout(1_000);
@@ -153,6 +153,38 @@ export async function axePage(page, { selector, include = 'body' }) {
     checked: results.checked,
     describe: () => serious.map(v => `${v.id} (${v.impact}, ${v.nodes.length}): ${v.help} — ${v.nodes.slice(0, 4).map(n => `${n.target.join(' ')}: ${(n.summary ?? '').split('\n').slice(1, 2).join('')}`).join(' | ')}`).join('\n'),
   };
+}
+
+/** The webview body class VS Code sets for each workbench theme type. */
+const WEBVIEW_THEME_CLASS = { 'hc-black': 'vscode-high-contrast', 'hc-light': 'vscode-high-contrast-light', 'vs-dark': 'vscode-dark', vs: 'vscode-light' };
+
+/**
+ * The webview showing `selector`, once its page wears the workbench's current theme: the body has that
+ * theme's class and an opaque background that stays the same for two readings. Right after a reload
+ * the page can still be between themes (the colours half applied, the background still transparent),
+ * and axe would then measure contrast against a white it invented.
+ */
+export async function themedWebviewFrame(page, selector, { timeout = 30_000 } = {}) {
+  const workbenchClasses = (await page.locator('.monaco-workbench').getAttribute('class')) ?? '';
+  const themeType = Object.keys(WEBVIEW_THEME_CLASS).find(type => workbenchClasses.split(/\s+/).includes(type));
+  const bodyClass = themeType && WEBVIEW_THEME_CLASS[themeType];
+  let previous;
+  return waitFor(async () => {
+    const frame = await webviewFrame(page, selector, { timeout });
+    const reading = await frame.evaluate(() => ({
+      classes: [...document.body.classList],
+      background: getComputedStyle(document.body).backgroundColor,
+    }));
+    const opaque = !/^rgba\(.*,\s*0\)$/.test(reading.background) && reading.background !== 'transparent';
+    const themed = !bodyClass || reading.classes.includes(bodyClass)
+      // vscode-high-contrast-light bodies carry vscode-high-contrast too; a dark one must not be light.
+      && (bodyClass !== 'vscode-high-contrast' || !reading.classes.includes('vscode-high-contrast-light'));
+    const steady = previous === reading.background;
+    previous = reading.background;
+    if (themed && opaque && steady) return frame;
+    await page.waitForTimeout(300);
+    return undefined;
+  }, { timeout, message: `the webview showing ${selector} in the ${themeType ?? 'current'} theme` });
 }
 
 async function runAxe(frame, source, include) {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { BackendPathApi } from '../../src/api';
 import { Commands, EXERCISES_FOLDER } from '../../src/constants';
 import { legacyStack } from '../../src/curriculum/exerciseStacks';
-import { activateFromView, closeAllEditors, extension, fakePrompts, rawCurriculum, resetProgress, storedCompleted, tempDir, usePrompts, waitFor } from './helpers';
+import { activateFromView, closeAllEditors, extension, fakePrompts, rawCurriculum, resetProgress, skillItem, storedCompleted, tempDir, usePrompts, waitFor } from './helpers';
 
 interface CheckResult {
   readonly status: string;
@@ -26,16 +26,6 @@ interface Outcome {
 }
 
 /** The skill's row in the tree, as the learner sees it. */
-async function skillItem(api: BackendPathApi, skillId: string): Promise<vscode.TreeItem> {
-  for (const stage of await api.treeChildren()) {
-    for (const node of await api.treeChildren(stage)) {
-      const item = api.treeItem(node);
-      if (item.id === `skill:${skillId}`) return item;
-    }
-  }
-  throw new Error(`no tree item for ${skillId}`);
-}
-
 async function skillDescription(api: BackendPathApi, skillId: string): Promise<string> {
   return String((await skillItem(api, skillId)).description);
 }

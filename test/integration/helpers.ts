@@ -162,3 +162,14 @@ export function checkboxState(item: vscode.TreeItem): vscode.TreeItemCheckboxSta
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** The path view's item for one skill, as the tree shows it now. */
+export async function skillItem(api: BackendPathApi, skillId: string): Promise<vscode.TreeItem> {
+  for (const stage of await api.treeChildren()) {
+    for (const node of await api.treeChildren(stage)) {
+      const item = api.treeItem(node);
+      if (item.id === `skill:${skillId}`) return item;
+    }
+  }
+  throw new Error(`no tree item for ${skillId}`);
+}

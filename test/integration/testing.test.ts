@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { BackendPathApi } from '../../src/api';
 import { Commands, EXERCISES_FOLDER } from '../../src/constants';
 import type { RecordedResult, RunRecord } from '../../src/testing/runRecorder';
-import { activateFromView, extension, fakePrompts, resetProgress, usePrompts, waitFor } from './helpers';
+import { legacyStack } from '../../src/curriculum/exerciseStacks';
+import { activateFromView, extension, fakePrompts, resetProgress, skillItem, usePrompts, waitFor } from './helpers';
 
 type Testing = NonNullable<BackendPathApi['testing']>;
 
@@ -231,6 +232,40 @@ describe('Testing view', function () {
     });
   });
 
+  describe('one listing of backend-path-exercises/', () => {
+    it('the Testing view and the path view agree: a legacy NN-id folder is its legacy stack, a file named like a folder is nothing', async () => {
+      const skillFolder = '02-request-response-cycle';
+      const skillId = 'request-response-cycle';
+      const stack = legacyStack(skillId);
+      const other = stack === 'php' ? 'node' : 'php';
+      const base = path.join(workspaceRoot(), EXERCISES_FOLDER);
+      const legacy = path.join(base, skillFolder);
+      const decoy = path.join(base, `${skillFolder}-${other}`);
+      fs.rmSync(path.join(base, `${skillFolder}-${stack}`), { recursive: true, force: true });
+      fs.cpSync(path.join(lessonExercise(skillFolder, stack), 'starter'), legacy, { recursive: true });
+      fs.rmSync(decoy, { recursive: true, force: true });
+      fs.writeFileSync(decoy, 'a file, not an exercise\n');
+      try {
+        await testing.refresh();
+        const skill = rootItem(testing, `skill:${skillId}`);
+        assert.deepStrictEqual(children(skill).map((item) => item.id), [`exercise:${skillFolder}`], 'only the legacy folder is an exercise');
+        assert.strictEqual(child(skill, `exercise:${skillFolder}`).label, stack === 'php' ? 'PHP' : 'Node.js');
+        const stackName = stack === 'php' ? 'PHP' : 'Node\\.js';
+        const otherName = other === 'php' ? 'PHP' : 'Node\\.js';
+        const description = await waitFor(async () => {
+          const text = String((await skillItem(api, skillId)).description);
+          return new RegExp(stackName).test(text) ? text : undefined;
+        }, 'the path view to show the legacy folder\'s stack');
+        assert.doesNotMatch(String(description), new RegExp(otherName), 'the file named like a folder is not a started exercise');
+      } finally {
+        fs.rmSync(legacy, { recursive: true, force: true });
+        fs.rmSync(decoy, { force: true });
+        await testing.refresh();
+      }
+      assert.strictEqual(testing.controller.items.get(`skill:${skillId}`), undefined, 'removed from the Testing view with its folder');
+    });
+  });
+
   describe('Check Exercise', () => {
     it('fills the Testing view from the same run, and its outcome counts what the view shows', async () => {
       const restore = usePrompts(api, fakePrompts((_message, actions) => actions[0]));
@@ -241,12 +276,20 @@ describe('Testing view', function () {
         await vscode.commands.executeCommand(Commands.startExercise, nodeVersion);
         // The recorder keeps only the latest runs, so a new run is told by identity, not by count.
         const lastBefore = testing.runs().at(-1);
-        const outcome = await vscode.commands.executeCommand<{ status: string; report?: { total: number; passed: number; failed: number } }>(Commands.checkExercise, nodeVersion);
+        const taskNames: string[] = [];
+        const listening = vscode.tasks.onDidStartTask((event) => taskNames.push(event.execution.task.name));
+        let outcome: { status: string; report?: { total: number; passed: number; failed: number } };
+        try {
+          outcome = await vscode.commands.executeCommand(Commands.checkExercise, nodeVersion);
+        } finally {
+          listening.dispose();
+        }
+        assert.ok(taskNames.some((name) => /HTTP Fundamentals \(Node\.js\)$/.test(name)), `the check's terminal names the stack (${taskNames.join(', ')})`);
         assert.ok(outcome.status === 'passed' || outcome.status === 'failed', `the check ran (${outcome.status})`);
         const runs = testing.runs();
         assert.ok(runs.length > 0 && runs.at(-1) !== lastBefore, 'Check Exercise recorded a Testing view run');
         const run = runs[runs.length - 1];
-        assert.match(run.name ?? '', /HTTP Fundamentals/);
+        assert.match(run.name ?? '', /HTTP Fundamentals \(Node\.js\)/, 'the run names the skill and the stack');
         assert.ok(run.ended, 'the Testing view was up to date when the check returned');
         const states = [...run.results.values()].map((entry) => entry.state);
         const seen = `${[...run.results.entries()].map(([id, entry]) => `${id}=${entry.state}`).join('\n')}\n${run.output.slice(-400)}`;

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { LessonLibrary } from '../../src/curriculum/lessonLibrary';
 import type { Catalog, ExerciseLanguage, ExerciseSpec, Skill } from '../../src/curriculum/types';
-import { exerciseFolderNameFor, startedStacks } from '../../src/exercises/exerciseFolders';
+import { exerciseFolderNameFor, exerciseFoldersIn, startedStacks } from '../../src/exercises/exerciseFolders';
 import { ExerciseResults } from '../../src/exercises/exerciseResults';
 import { decideStack, parseStackSetting } from '../../src/exercises/stackChoice';
 import { passedStacks } from '../../src/exercises/stackProgress';
@@ -139,12 +139,44 @@ describe('stacks: folders in the workspace', () => {
     assert.equal(exerciseFolderNameFor(sql, 'node', true), '06-sql-fundamentals-node');
   });
 
+  const folder = (name: string) => ({ name, isFolder: true });
+
   it('lists the stacks started per skill from the folder names, ignoring anything else', () => {
-    const started = startedStacks(
-      ['01-http-fundamentals-php', '01-http-fundamentals', '06-sql-fundamentals-node', '.backups', '06-sql-fundamentals-ruby', 'notes.md', '01-http-fundamentals-node'],
+    const found = exerciseFoldersIn(
+      [...['01-http-fundamentals-php', '01-http-fundamentals', '06-sql-fundamentals-node', '.backups', '06-sql-fundamentals-ruby', '01-http-fundamentals-node'].map(folder), { name: 'notes.md', isFolder: false }],
       CATALOG.skills,
     );
-    assert.deepEqual(Object.fromEntries(started), { 'http-fundamentals': ['php', 'node'], 'sql-fundamentals': ['node'] });
+    assert.deepEqual(Object.fromEntries(startedStacks(found)), { 'http-fundamentals': ['php', 'node'], 'sql-fundamentals': ['node'] });
+  });
+
+  it('finds folders only, each once, by path position then PHP before Node.js, a legacy folder as its legacy stack', () => {
+    const found = exerciseFoldersIn(
+      [
+        folder('06-sql-fundamentals'),
+        folder('01-http-fundamentals-node'),
+        { name: '06-sql-fundamentals-node', isFolder: false }, // a file with a folder's name is no exercise
+        folder('01-http-fundamentals-php'),
+        folder('06-sql-fundamentals-php-old'),
+        folder('01-HTTP-fundamentals-php'),
+      ],
+      CATALOG.skills,
+    );
+    assert.deepEqual(found, [
+      { skillId: 'http-fundamentals', stack: 'php', folderName: '01-http-fundamentals-php' },
+      { skillId: 'http-fundamentals', stack: 'node', folderName: '01-http-fundamentals-node' },
+      { skillId: 'sql-fundamentals', stack: 'php', folderName: '06-sql-fundamentals' },
+    ]);
+  });
+
+  it('agrees with where Start puts each stack: every folder Start would create is found as that skill and stack', () => {
+    for (const skill of CATALOG.skills) {
+      for (const stack of ['php', 'node'] as const) {
+        for (const legacyExists of [false, true]) {
+          const name = exerciseFolderNameFor(skill, stack, legacyExists);
+          assert.deepEqual(exerciseFoldersIn([folder(name)], CATALOG.skills), [{ skillId: skill.id, stack, folderName: name }], `${skill.id} ${stack} legacy=${legacyExists}`);
+        }
+      }
+    }
   });
 });
 
