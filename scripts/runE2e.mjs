@@ -36,7 +36,7 @@ function options() {
     build: !values['no-build'],
     keep: !!values.keep,
     grep: values.grep,
-    timeoutMin: numberOption(values, 'timeout', { min: 1, usage: USAGE }) ?? 10,
+    timeoutMin: numberOption(values, 'timeout', { min: 1, usage: USAGE }) ?? 20, // a hard stop; about 4 minutes on an idle 2-core machine, 10+ under a heavy load
     imagesDir: values['update-screenshots'] ? path.join(repoRoot, 'docs', 'images') : path.join(failureDir, 'images'),
   };
 }

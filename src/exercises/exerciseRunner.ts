@@ -7,6 +7,7 @@ import type { Verdict } from './checkVerdict';
 import { judgeRun } from './checkVerdict';
 import type { FailedTest, JUnitCase, TestReport } from './junitReport';
 import { readJUnitCases, summarise } from './junitReport';
+import { stackName } from './stackChoice';
 import { testRunArguments } from '../testing/runArguments';
 import type { TestProcessResult } from './testProcess';
 import { runTestProcess } from './testProcess';
@@ -175,7 +176,8 @@ export async function runExerciseTests(
       // A fresh checkId per run: two checks (or another task for this skill) are never "the same task".
       { type: 'backendPath', skillId: skill.id, checkId: `${Date.now().toString(36)}-${Math.random().toString(36).slice(2)}` },
       workspaceFolder,
-      vscode.l10n.t('Check exercise {0}', skillLabel(skill)),
+      // Named with its stack: with both versions started, the terminal tab says which one is running.
+      vscode.l10n.t('Check exercise {0} ({1})', skillLabel(skill), stackName(exercise.language)),
       'Backend Path',
       new vscode.CustomExecution(async () => pty),
       [],

@@ -46,4 +46,5 @@ export const ENGLISH_PAGE_LABELS: PageLabels = {
   passedWithHints: 'Passed with {count} hints',
   oneHintUsed: '1 hint used',
   hintsUsed: '{count} hints used',
+  hintsForStack: 'Hints for the {stack} version',
 };

@@ -18,6 +18,8 @@ export interface HintLabels {
   readonly oneHintUsed: string;
   /** "{count} hints used". */
   readonly hintsUsed: string;
+  /** Above the hints while the learner has not chosen a stack: "Hints for the {stack} version". */
+  readonly hintsForStack: string;
 }
 
 /** One hint as the card shows it: its HTML comes from the lesson renderer (raw HTML escaped). */
@@ -36,6 +38,11 @@ export interface HintCardModel {
   readonly revealed: readonly string[];
   /** Whether this stack's exercise has passed, for the status beside it. */
   readonly passed: boolean;
+  /**
+   * The stack's name, when the card has not settled on a stack (the learner has not chosen, and the
+   * skill has two): the hints then say which version they are for, since they name its functions.
+   */
+  readonly unsettledStackName?: string;
 }
 
 /** "passed with 1 hint", "passed without hints", "2 hints used", or nothing before any of that. */
@@ -78,7 +85,7 @@ export function hintCardHtml(model: HintCardModel, labels: HintLabels): string {
       ? `<vscode-button secondary id="bp-reveal-hint" data-action="revealHint" hidden>${escapeHtml(number(labels.showHint, total - 1, total))}</vscode-button>`
       : `<vscode-button secondary id="bp-reveal-hint" data-action="revealHint" data-hint-id="${escapeHtml(model.hints[next].id)}">${escapeHtml(number(labels.showHint, next, total))}</vscode-button>`;
   return `<div class="hints" id="bp-hints" data-skill="${escapeHtml(model.skillId)}" data-stack="${model.stack}" data-show-label="${escapeHtml(labels.showHint)}">
-<ol class="hint-list" aria-label="${escapeHtml(labels.hintsHeading)}">
+${model.unsettledStackName ? `<p class="hint-for">${escapeHtml(labels.hintsForStack.replace('{stack}', model.unsettledStackName))}</p>\n` : ''}<ol class="hint-list" aria-label="${escapeHtml(labels.hintsHeading)}">
 ${items}
 </ol>
 ${button}

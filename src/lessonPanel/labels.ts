@@ -46,6 +46,7 @@ export function pageLabels(): PageLabels {
   passedWithHints: vscode.l10n.t('Passed with {count} hints'),
   oneHintUsed: vscode.l10n.t('1 hint used'),
   hintsUsed: vscode.l10n.t('{count} hints used'),
+  hintsForStack: vscode.l10n.t('Hints for the {stack} version'),
   };
 }
 

@@ -1,6 +1,7 @@
 import type { LessonContent } from '../curriculum/lessonLibrary';
 import type { Catalog, ExerciseLanguage, Skill } from '../curriculum/types';
 import { findSkill, skillLabel, stageOf } from '../curriculum/types';
+import { stackName } from '../exercises/stackChoice';
 import type { CodeBlock } from '../lessons/renderLesson';
 import { choiceOrder } from './choiceOrder';
 import type { HintCardModel } from './hintCard';
@@ -330,7 +331,8 @@ export class LessonSession {
       return { id: hint.id, html: cardHintHtml(html[index] ?? ''), ...(heading ? { section: { id: heading.id, title: heading.text } } : {}) };
     });
     const progress = this.deps.progress.exerciseProgress(skill.id, stack);
-    return { skillId: skill.id, stack, hints, revealed: progress.hints, passed: progress.passedAt !== undefined };
+    const unsettled = cardStack === undefined && content.exercises.size > 1;
+    return { skillId: skill.id, stack, hints, revealed: progress.hints, passed: progress.passedAt !== undefined, ...(unsettled ? { unsettledStackName: stackName(stack) } : {}) };
   }
 
   /** What the card's hints show now, from progress. */

@@ -8,10 +8,11 @@ import { Commands, EXERCISES_FOLDER, Settings } from '../constants';
 import { EXERCISE_STACKS } from '../curriculum/exerciseStacks';
 import type { LessonLibrary } from '../curriculum/lessonLibrary';
 import { parseExercise } from '../curriculum/parseExercise';
-import type { ExerciseLanguage, Skill } from '../curriculum/types';
+import type { Skill } from '../curriculum/types';
 import { skillLabel } from '../curriculum/types';
 import type { CheckRunObserver } from '../exercises/exerciseRunner';
 import type { JUnitCase } from '../exercises/junitReport';
+import { stackName } from '../exercises/stackChoice';
 import type { StartedExercise, StartedExercises } from '../exercises/startedExercises';
 import { readJUnitCases } from '../exercises/junitReport';
 import type { TestProcessResult } from '../exercises/testProcess';
@@ -34,7 +35,6 @@ export const TEST_CONTROLLER_ID = 'backendPath.exercises';
 /** The hints feature's command; a failing test that a hint names links to it. */
 export const SHOW_HINT_COMMAND = Commands.showHint;
 
-const STACK_NAMES: Readonly<Record<ExerciseLanguage, string>> = { php: 'PHP', node: 'Node.js' };
 /** Enough for any exercise; a folder that holds more (a copied node_modules?) is not searched further. */
 const MAX_FILES_PER_EXERCISE = 400;
 const SKIPPED_FOLDERS = new Set(['node_modules', 'vendor', '.git']);
@@ -170,7 +170,7 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
     const files = (await listFiles(exercise.uri)).filter(isTestFile);
     return {
       id,
-      label: STACK_NAMES[exercise.stack],
+      label: stackName(exercise.stack),
       description: exercise.folderName,
       uri: exercise.uri,
       sortText: `${EXERCISE_STACKS.indexOf(exercise.stack)}${exercise.folderName}`,
@@ -570,7 +570,7 @@ export function registerExerciseTesting(deps: ExerciseTestingDeps): ExerciseTest
       const itemData = exerciseItem && data.get(exerciseItem);
       if (!exerciseItem || itemData?.kind !== 'exercise') return undefined;
       const unit: RunUnit = { exercise: itemData.exercise, selection: {}, items: [exerciseItem] };
-      const run = recorder.start(controller.createTestRun(new vscode.TestRunRequest([exerciseItem], undefined, profile), vscode.l10n.t('Check exercise {0}', skillLabel(itemData.exercise.skill))));
+      const run = recorder.start(controller.createTestRun(new vscode.TestRunRequest([exerciseItem], undefined, profile), vscode.l10n.t('Check exercise {0} ({1})', skillLabel(itemData.exercise.skill), stackName(itemData.exercise.stack))));
       for (const item of leaves(exerciseItem)) run.started(item);
       return {
         output: (text) => run.appendOutput(crlf(text)),

@@ -311,6 +311,19 @@ export default [
       });
       if (code.inline) assert.notEqual(code.inline.fg, code.inline.bg, `inline code: ${JSON.stringify(code.inline)}`);
       if (code.block) assert.equal(code.block.bg, 'rgba(0, 0, 0, 0)', `no band behind code lines: ${JSON.stringify(code.block)}`);
+      // The exercise card (stack, hints, Start/Check) in this theme, with a hint revealed: a reader
+      // of the screenshots sees it in every theme, and axe checks it with the hint showing.
+      const reveal = frame.locator('#bp-reveal-hint');
+      if (await reveal.isVisible().catch(() => false)) { // hidden once every hint is shown
+        const shownBefore = await frame.locator('.hint:visible').count();
+        await reveal.scrollIntoViewIfNeeded();
+        await reveal.click();
+        await waitFor(async () => (await frame.locator('.hint:visible').count()) > shownBefore, { message: 'a hint revealed' });
+      }
+      await frame.locator('#bp-exercise').scrollIntoViewIfNeeded();
+      await settle(page);
+      await assertNoSeriousViolations(page, `exercise card, ${name}`, '#bp-exercise');
+      await ctx.screenshot(`exercise-card-${name.replaceAll(' ', '-')}.png`);
       if (!picture) return;
       await frame.evaluate(() => window.scrollTo(0, 0));
       await settle(page);

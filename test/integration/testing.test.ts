@@ -276,12 +276,20 @@ describe('Testing view', function () {
         await vscode.commands.executeCommand(Commands.startExercise, nodeVersion);
         // The recorder keeps only the latest runs, so a new run is told by identity, not by count.
         const lastBefore = testing.runs().at(-1);
-        const outcome = await vscode.commands.executeCommand<{ status: string; report?: { total: number; passed: number; failed: number } }>(Commands.checkExercise, nodeVersion);
+        const taskNames: string[] = [];
+        const listening = vscode.tasks.onDidStartTask((event) => taskNames.push(event.execution.task.name));
+        let outcome: { status: string; report?: { total: number; passed: number; failed: number } };
+        try {
+          outcome = await vscode.commands.executeCommand(Commands.checkExercise, nodeVersion);
+        } finally {
+          listening.dispose();
+        }
+        assert.ok(taskNames.some((name) => /HTTP Fundamentals \(Node\.js\)$/.test(name)), `the check's terminal names the stack (${taskNames.join(', ')})`);
         assert.ok(outcome.status === 'passed' || outcome.status === 'failed', `the check ran (${outcome.status})`);
         const runs = testing.runs();
         assert.ok(runs.length > 0 && runs.at(-1) !== lastBefore, 'Check Exercise recorded a Testing view run');
         const run = runs[runs.length - 1];
-        assert.match(run.name ?? '', /HTTP Fundamentals/);
+        assert.match(run.name ?? '', /HTTP Fundamentals \(Node\.js\)/, 'the run names the skill and the stack');
         assert.ok(run.ended, 'the Testing view was up to date when the check returned');
         const states = [...run.results.values()].map((entry) => entry.state);
         const seen = `${[...run.results.entries()].map(([id, entry]) => `${id}=${entry.state}`).join('\n')}\n${run.output.slice(-400)}`;

@@ -92,6 +92,22 @@ describe('hints on the exercise card (session)', () => {
     assert.deepEqual(states.at(-1), { type: 'hintState', skillId: SKILL, stack: 'node', revealed: ['revisit-status-codes'], status: '1 hint used' });
   });
 
+  it('says which version the hints are for while the learner has not chosen between two stacks', async () => {
+    const php: ExerciseSpec = { ...EXERCISE, language: 'php', hints: [{ id: 'php-route', text: 'Use `parse_url()`.', tests: [] }] };
+    const both: LessonContent = { ...content(), exercises: new Map([['php', php], ['node', EXERCISE]]), exercise: php };
+    const unchosen = new Harness({ content: { [SKILL]: both }, chosenStack: { stack: undefined } });
+    await unchosen.open(SKILL);
+    assert.match(unchosen.record.html[0], /<p class="hint-for">Hints for the PHP version<\/p>/);
+    assert.match(unchosen.record.html[0], /data-stack="php"/);
+    const chosen = new Harness({ content: { [SKILL]: both }, chosenStack: { stack: 'node' } });
+    await chosen.open(SKILL);
+    assert.doesNotMatch(chosen.record.html[0], /class="hint-for"/, 'the card names its stack already');
+    assert.match(chosen.record.html[0], /<div class="hints" id="bp-hints" data-skill="http-fundamentals" data-stack="node"/);
+    const single = new Harness({ content: { [SKILL]: content() }, chosenStack: { stack: undefined } });
+    await single.open(SKILL);
+    assert.doesNotMatch(single.record.html[0], /class="hint-for"/, 'one stack: nothing to choose');
+  });
+
   it('reveals in order: asking for the third stores the first two before it', async () => {
     const harness = new Harness({ content: { [SKILL]: content() } });
     await harness.open(SKILL);

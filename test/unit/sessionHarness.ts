@@ -3,7 +3,7 @@
 // message fuzzing, so both drive exactly the code the extension runs.
 import type { LessonContent } from '../../src/curriculum/lessonLibrary';
 import { parseCatalog } from '../../src/curriculum/parseCatalog';
-import type { Catalog, QuizQuestion, Skill } from '../../src/curriculum/types';
+import type { Catalog, ExerciseLanguage, QuizQuestion, Skill } from '../../src/curriculum/types';
 import { catalogLinkOptions } from '../../src/lessons/prerenderLessons';
 import type { CodeBlock } from '../../src/lessons/renderLesson';
 import { renderLesson } from '../../src/lessons/renderLesson';
@@ -67,6 +67,8 @@ export interface HarnessOptions {
   /** Per skill id: content to serve, or a promise the test resolves later. */
   content?: Record<string, LessonContent | Promise<LessonContent>>;
   blocks?: readonly CodeBlock[];
+  /** The stack the card acts on (the learner's choice); undefined: not chosen yet. Absent: no chooser. */
+  chosenStack?: { readonly stack: ExerciseLanguage | undefined };
 }
 
 export class Harness {
@@ -158,6 +160,7 @@ export class Harness {
       showError: (message) => void record.errors.push(message),
       unknownSkill: (skillId) => `There is no skill with the id "${skillId}".`,
       // The real renderer, as the extension's worker runs it.
+      ...(this.options.chosenStack ? { exerciseStack: async () => this.options.chosenStack?.stack } : {}),
       renderHints: async (markdowns, catalog) => {
         record.hintRenders += 1;
         return markdowns.map((markdown) => renderLesson(markdown, catalogLinkOptions(catalog)).html);

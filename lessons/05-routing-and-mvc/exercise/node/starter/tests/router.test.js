@@ -245,3 +245,37 @@ test('a trailing-slash redirect keeps the path encoded', () => {
   assert.equal(response.header('Location'), '/files/a%2Fb',
     "Location must be the raw path without its trailing slash ('/files/a%2Fb'): decoding it would turn the encoded slash into a separator and send the client to another URL.");
 });
+
+test('matching is case-sensitive', () => {
+  const { router, send, calls, handler } = setUp();
+  // Literals that differ only in case are different paths, so a second route may own one of them.
+  router.add('GET', '/Files/{name}', handler('capitalFiles'));
+  router.add('GET', '/reports/{kind:daily|weekly}', handler('report'));
+  for (const path of ['/Users/me', '/USERS/7', '/users/ME', '/uSeRs/42', '/FILES/latest', '/files/LATEST/x', '/Reports/daily']) {
+    const response = send('GET', path);
+    assert.equal(response.status, 404, `GET ${path}: a literal segment matches only the same text, case included ('Users' is not 'users'), so no route matches: 404. Compare literals with ===, without toLowerCase().`);
+  }
+  for (const kind of ['DAILY', 'Weekly', 'dAILY']) {
+    const response = send('GET', `/reports/${kind}`);
+    assert.equal(response.status, 404, `GET /reports/${kind}: the regex daily|weekly is used as written (no 'i' flag), so '${kind}' does not match: 404.`);
+  }
+  assert.equal(send('GET', '/Users/me/').status, 404, "GET /Users/me/: without the slash the path matches no route (case counts), so 404, not a redirect.");
+  assert.deepEqual(calls, [], 'No handler may run for a path that differs from every pattern in case.');
+  send('GET', '/Files/Report.PDF');
+  send('GET', '/files/Report.PDF');
+  send('GET', '/reports/weekly');
+  assert.deepEqual(calls, [['capitalFiles', { name: 'Report.PDF' }], ['showFile', { name: 'Report.PDF' }], ['report', { kind: 'weekly' }]],
+    "'/Files/...' and '/files/...' are different paths with their own routes, and parameter values keep their case: never lower-case the path.");
+});
+
+test('Allow names each method once', () => {
+  const { send, calls } = setUp();
+  // GET /files/latest matches two GET routes ('/files/latest' and '/files/{name}') and one PUT.
+  for (const method of ['DELETE', 'POST']) {
+    const response = send(method, '/files/latest');
+    assert.equal(response.status, 405, `${method} /files/latest must answer 405.`);
+    assert.equal(response.header('Allow'), 'GET, HEAD, PUT', `${method} /files/latest: two GET routes match this path, but Allow names each method once ('GET, HEAD, PUT'): collect the methods in a Set.`);
+  }
+  assert.equal(send('OPTIONS', '/files/latest').header('Allow'), 'GET, HEAD, PUT', 'OPTIONS /files/latest: the same Allow list, each method once.');
+  assert.deepEqual(calls, [], 'No handler may run for a 405 or an automatic OPTIONS.');
+});

@@ -41,7 +41,7 @@ export class PostRepository {
   /**
    * Updates a post from untrusted input (for example a parsed JSON body). Only `title` and `body`
    * may change, and only to strings; every other key (user_id, is_pinned, is_admin, id, __proto__,
-   * ...) is ignored. Returns the number of rows changed (0 when the post does not exist or nothing
+   * ...) is ignored, and so is a title that is empty or only whitespace. Returns the number of rows changed (0 when the post does not exist or nothing
    * allowed was given; then no statement at all is sent).
    * @param {number} id
    * @param {Record<string, unknown>} input

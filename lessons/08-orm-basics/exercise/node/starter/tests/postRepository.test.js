@@ -160,6 +160,52 @@ test('update with nothing allowed sends no statement', () => {
     `update() with no allowed fields prepared ${counts.prepared} and ran ${counts.statements} statement(s): return 0 before preparing anything`);
 });
 
+test('update ignores a title that is empty or only whitespace', () => {
+  const { raw, counts, repo } = setUp();
+  const titleOf = (postId) => raw.prepare('SELECT title FROM posts WHERE id = ?').get(postId).title;
+  ['', ' ', '\t', '  \n  ', '\r\n\t ', ' '.repeat(40)].forEach((blank, n) => {
+    const postId = 20 + n;
+    counts.prepared = 0;
+    counts.statements = 0;
+    assert.equal(callUpdate(repo, postId, { title: blank }), 0,
+      `update() with the title ${JSON.stringify(blank)} must return 0: an empty or whitespace-only title is invalid input, ignored like a value that is not a string (check title.trim() === '')`);
+    assert.equal(counts.prepared + counts.statements, 0,
+      `update() with only a blank title (${JSON.stringify(blank)}) must prepare no statement: drop the blank title first, then return 0 because nothing allowed is left`);
+    assert.equal(titleOf(postId), `Post ${postId}`, `update() wrote the blank title ${JSON.stringify(blank)}: a post must keep a title with some text`);
+  });
+
+  assert.equal(callUpdate(repo, 31, { title: ' \t ', body: 'Body kept apart' }), 1,
+    'update() with a blank title and a valid body must still change the body (1 row)');
+  assert.deepEqual({ ...raw.prepare('SELECT title, body FROM posts WHERE id = 31').get() }, { title: 'Post 31', body: 'Body kept apart' },
+    'update() must drop only the blank title and still apply the body');
+  assert.equal(callUpdate(repo, 32, { body: '   ' }), 1, 'only the title must have text: a body of spaces is still a string and is written');
+
+  // Titles with text are valid, including ones JavaScript calls falsy or equal to 0, and padded ones.
+  for (const [postId, title] of [[33, '0'], [34, 'a b'], [35, '.'], [36, '00'], [37, '  padded\t'], [38, '\u00e9']]) {
+    assert.equal(callUpdate(repo, postId, { title }), 1,
+      `update() refused the title ${JSON.stringify(title)}, which has text: refuse only titles that are empty after trim() (not falsy ones, not == 0)`);
+    assert.equal(titleOf(postId), title, `update() must write the title ${JSON.stringify(title)} exactly as given (do not trim what you store)`);
+  }
+});
+
+test('update ignores a title or body that is not a string', () => {
+  const { raw, repo } = setUp();
+  [42, 0, 1.5, true, false, null, ['x'], { title: 'nested' }, {}].forEach((value, n) => {
+    const postId = 40 + n;
+    for (const field of ['title', 'body']) {
+      let changed;
+      try {
+        changed = repo.update(postId, { [field]: value });
+      } catch (error) {
+        assert.fail(`update() threw on the ${field} ${JSON.stringify(value)} (${error.message}): JSON can send numbers, booleans, null, arrays and objects; keep only string values (typeof value === 'string') and ignore the rest`);
+      }
+      assert.equal(changed, 0, `update() must ignore the ${field} ${JSON.stringify(value)}, which is not a string: nothing allowed is left, so return 0`);
+    }
+    const row = raw.prepare('SELECT title, body FROM posts WHERE id = ?').get(postId);
+    assert.deepEqual({ ...row }, { title: `Post ${postId}`, body: `Body of post ${postId}` }, `a title or body ${JSON.stringify(value)} must not be written`);
+  });
+});
+
 test('search matches seeded random needles literally', () => {
   const { raw, repo } = setUp();
   const rand = seededRandom(808);

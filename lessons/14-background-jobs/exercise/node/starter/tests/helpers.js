@@ -15,7 +15,13 @@ export function setup(t) {
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'queue.db');
   const clock = manualClock(1_800_000_000);
-  const connect = () => new DatabaseSync(file);
+  // SQLite returns rows in whatever order its plan gives (here: the index on status, available_at);
+  // this makes it return rows backwards whenever the SQL has no ORDER BY, so a claim must say it.
+  const connect = () => {
+    const db = new DatabaseSync(file);
+    db.exec('PRAGMA reverse_unordered_selects = ON');
+    return db;
+  };
   const s = {
     file,
     clock,

@@ -146,3 +146,41 @@ test('stats() report depth and age for monitoring', (t) => {
   s.clock.advance(20);
   assert.equal(queue.stats().oldest_pending_age, 30, "measure a pending job's age from created_at, not available_at: a job waiting for its retry is late for the user all the same");
 });
+
+test('requeueStale() touches only running jobs', (t) => {
+  const s = setup(t);
+  const queue = s.queue();
+  const done = queue.enqueue('job', { n: 1 });
+  const waiting = queue.enqueue('job', { n: 2 });
+  const crashed = queue.enqueue('job', { n: 3 });
+  queue.complete(queue.claim('w').id); // job 1 ran and is done; it keeps the locked_at of its run
+  s.clock.advance(5);
+  queue.retry(queue.claim('w').id, s.clock.now() + 10_000, 'timeout'); // job 2 waits for its retry
+  const stuck = queue.claim('worker-that-crashes'); // job 3's worker dies
+  s.clock.advance(600 + randomInt(0, 600));
+  assert.equal(queue.requeueStale(300), 1, "requeueStale() must reset only jobs with status 'running' (WHERE status = 'running' AND locked_at <= now - timeout): here one job");
+  assert.equal(s.jobRow(done).status, 'done', 'a done job must stay done: a requeued done job would run (charge, send) twice');
+  assert.equal(s.jobRow(crashed).status, 'pending', 'the running job whose worker died must be pending again');
+  assert.equal(queue.claim('w')?.id, stuck.id, 'the requeued job must be the next to be claimed, and the done job never again');
+  assert.equal(queue.claim('w'), null, 'no other job is ready: the done job must never be claimed again');
+});
+
+test('a dead letter keeps the job, and every time comes from the injected clock', (t) => {
+  const s = setup(t);
+  const queue = s.queue();
+  s.clock.advance(randomInt(1, 100_000));
+  const created = s.clock.now();
+  const key = `charge:order:${randomInt(1, 1_000_000)}`;
+  const id = queue.enqueue('charge_card', { order_id: 11, cents: 1999 }, key);
+  assert.equal(s.jobRow(id).created_at, created, 'created_at must be clock.now() of the injected clock (all times are its Unix seconds, never Date.now())');
+  s.clock.advance(randomInt(1, 1000));
+  const claimedAt = s.clock.now();
+  queue.claim('worker-7');
+  assert.equal(s.jobRow(id).locked_at, claimedAt, 'claim() must set locked_at to clock.now() of the injected clock');
+  s.clock.advance(randomInt(1, 1000));
+  queue.deadLetter(id, 'card declined');
+  const [dead] = s.deadLetters();
+  assert.deepEqual({ ...dead, id: undefined }, {
+    id: undefined, job_id: id, type: 'charge_card', payload: JSON.stringify({ order_id: 11, cents: 1999 }), idempotency_key: key, attempts: 1, error: 'card declined', failed_at: s.clock.now(),
+  }, "deadLetter() must copy the job's id, type, payload, idempotency key and attempts into dead_letters, with the error and failed_at = clock.now(), so the job can be traced and replayed after the fix");
+});

@@ -194,3 +194,64 @@ test('a job that keeps crashing its worker is dead-lettered', async (t) => {
   assert.equal(s.jobRow(id), undefined, 'dead-letter a job whose attempts already exceed maxAttempts without calling its handler');
   assert.equal(s.deadLetters().length, 1, 'dead-letter a job whose attempts already exceed maxAttempts without calling its handler');
 });
+
+test('the handler receives the payload and the job', async (t) => {
+  const s = setup(t);
+  const payload = { order_id: randomInt(1, 1_000_000) };
+  const id = s.queue().enqueue('send_receipt', payload);
+  const calls = [];
+  await s.worker({ send_receipt: (...args) => void calls.push(args) }).runOnce();
+  assert.equal(calls.length, 1, 'the handler must run once');
+  const [given, job] = calls[0];
+  assert.deepEqual(given, payload, 'the first argument must be the parsed payload');
+  assert.deepEqual([job?.id, job?.type, job?.attempts], [id, 'send_receipt', 1], 'call handlers[type](payload, job) with the claimed job as the second argument: a handler needs job.id (for an idempotency key of its own) and job.attempts');
+});
+
+test('a thrown value that is not an Error is a failure like any other', async (t) => {
+  const s = setup(t);
+  const queue = s.queue();
+  const id = queue.enqueue('call_api', {});
+  let attempt = 0;
+  const worker = s.worker({
+    call_api: async () => {
+      attempt += 1;
+      if (attempt === 1) throw `quota exceeded #${attempt}`; // eslint-disable-line no-throw-literal
+      return Promise.reject(`upstream said no #${attempt}`);
+    },
+  });
+  for (let i = 0; i < 3; i += 1) {
+    let outcome;
+    try {
+      outcome = await worker.runOnce();
+    } catch (err) {
+      assert.fail(`runOnce() failed on a handler that threw a string (${err?.message ?? err}): JavaScript can throw anything; use err instanceof Error ? err.message : String(err) as the message`);
+    }
+    assert.equal(outcome, true, 'runOnce() must resolve to true after handling the failure');
+    if (i === 0) {
+      const row = s.jobRow(id);
+      assert.deepEqual([row.status, row.last_error], ['pending', 'quota exceeded #1'], 'a thrown string is a failure like any other: retry the job with String(value) as its last_error');
+    }
+    s.clock.advance(3600);
+  }
+  const dead = s.deadLetters();
+  assert.deepEqual(dead.map((row) => row.error), ['upstream said no #3'], 'after maxAttempts failures, dead-letter the job with the last thrown value as a string, even when it is not an Error');
+});
+
+test('the default jitter gives whole seconds for any base and cap', (t) => {
+  const s = setup(t);
+  const base = 2 * randomInt(1, 8) + 1; // odd, so half the delay is not a whole number
+  const cap = base * 4 + 1;
+  const worker = s.worker({}, { jitter: undefined, baseDelaySeconds: base, maxDelaySeconds: cap });
+  for (let attempt = 1; attempt <= 5; attempt += 1) {
+    const delay = Math.min(cap, base * 2 ** (attempt - 1));
+    for (let i = 0; i < 20; i += 1) {
+      let got;
+      try {
+        got = worker.backoffDelay(attempt);
+      } catch (err) {
+        assert.fail(`backoffDelay(${attempt}) threw with baseDelaySeconds = ${base} (${err.message}): half of an odd delay is not a whole number; round it (Math.floor(delay / 2)) before drawing a random whole number`);
+      }
+      assert.ok(Number.isInteger(got) && got >= Math.floor(delay / 2) && got <= delay, `with baseDelaySeconds = ${base} and maxDelaySeconds = ${cap}, the default jitter for attempt ${attempt} must be a whole number of seconds from half the delay (${Math.floor(delay / 2)}) to the delay (${delay}), got ${got}`);
+    }
+  }
+});

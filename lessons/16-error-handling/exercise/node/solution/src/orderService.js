@@ -7,7 +7,7 @@ function validate(lines) {
   }
   const errors = [];
   lines.forEach((line, index) => {
-    if (!(line.quantity >= 1)) errors.push({ pointer: `/lines/${index}/quantity`, detail: 'must be at least 1' });
+    if (!(Number.isInteger(line.quantity) && line.quantity >= 1)) errors.push({ pointer: `/lines/${index}/quantity`, detail: 'must be a whole number of at least 1' });
   });
   if (errors.length > 0) throw new ValidationFailed(errors);
 }

@@ -19,7 +19,7 @@ function placeValid(db, customerId, lines) {
     return placeOrder(db, customerId, lines);
   } catch (err) {
     if (!(err instanceof ValidationFailed)) throw err;
-    assert.fail(`placeOrder() rejected a valid order (${JSON.stringify(err.errors)}): every quantity of 1 or more is valid; reject only quantities below 1`);
+    assert.fail(`placeOrder() rejected a valid order (${JSON.stringify(err.errors)}): every whole number of 1 or more is a valid quantity; reject only values that are not whole numbers or are below 1`);
   }
 }
 
@@ -128,4 +128,39 @@ test('every invalid line is reported with its own index', () => {
     assert.deepEqual(thrown.value.errors.map((e) => e.pointer), expected, 'report every invalid line, each with its own index in the pointer (/lines/{index}/quantity), so the client can fix them all at once');
     assert.equal(rowCount(db, 'orders'), 0, 'an order with invalid lines must not be written at all');
   }
+});
+
+test('a quantity must be a whole number of at least 1, whatever type the JSON sent', () => {
+  // Lines come from a parsed JSON body: a quantity can arrive as any type, or not at all.
+  const invalid = [
+    ['the string "abc"', 'abc'], ['the numeric string "2"', '2'], ['the numeric string "1"', '1'], ['the string " 3"', ' 3'],
+    ['an empty string', ''], ['the fraction 1.5', 1.5], ['the fraction 0.5', 0.5], ['the fraction 7.25', 7.25],
+    ['null', null], ['true', true], ['false', false], ['a list [1]', [1]], ['an object', { value: 2 }],
+    ['zero', 0], ['a negative number', -4], ['a missing quantity', undefined],
+  ];
+  let seed = 1616;
+  const next = (max) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % max); // seeded: the same lines every run
+  for (const [what, quantity] of invalid) {
+    const db = orderDb();
+    const count = 2 + next(4);
+    const bad = next(count);
+    const lines = Array.from({ length: count }, (_, i) => ({ sku: `SKU-${i}`, quantity: 1 + next(9) }));
+    if (quantity === undefined) delete lines[bad].quantity;
+    else lines[bad].quantity = quantity;
+    const thrown = thrownBy(() => placeOrder(db, 7, lines));
+    assert.ok(thrown, `a quantity that is ${what} was accepted: only a whole number of at least 1 is valid; check Number.isInteger(quantity) && quantity >= 1 for every line and throw ValidationFailed otherwise`);
+    assert.ok(thrown.value instanceof ValidationFailed,
+      `a quantity that is ${what} made placeOrder() throw ${thrown.value?.name ?? typeof thrown.value} (${thrown.value?.message}) instead of ValidationFailed: it is invalid input, so check the type before comparing or writing it`);
+    assert.deepEqual(thrown.value.errors.map((e) => e.pointer), [`/lines/${bad}/quantity`], `a quantity that is ${what} on line ${bad} must give exactly one error, pointing at /lines/${bad}/quantity`);
+    assert.equal(inTransaction(db), false, 'validate before BEGIN: a validation error must not leave a transaction open');
+    assert.equal(rowCount(db, 'orders'), 0, `a quantity that is ${what} must be refused before anything is written to the database`);
+  }
+
+  const db = orderDb();
+  for (const quantity of [1, 3, 250, 100000]) {
+    placeValid(db, 7, [{ sku: 'OK-1', quantity: 1 }, { sku: 'OK-2', quantity }]);
+  }
+  assert.equal(rowCount(db, 'orders'), 4, 'the whole numbers 1, 3, 250 and 100000 are valid quantities: refuse only values that are not whole numbers or are below 1');
+  assert.deepEqual(db.prepare("SELECT quantity FROM order_lines WHERE sku = 'OK-2' ORDER BY rowid").all().map((r) => r.quantity), [1, 3, 250, 100000],
+    'store each valid quantity as given');
 });

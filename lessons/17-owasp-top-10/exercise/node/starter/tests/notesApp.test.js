@@ -186,11 +186,37 @@ test('every response carries the security headers', async () => {
     for (const weakener of ["'unsafe-inline'", "'unsafe-eval'"]) {
       assert.ok(!csp.includes(weakener), `the ${label} response's Content-Security-Policy allows ${weakener}, which lets an injected script run anyway: remove it (the app needs no inline script)`);
     }
+    assertScriptSourcesAreStrict(label, csp);
     const referrer = String(response.headers['referrer-policy'] ?? '').toLowerCase().split(',').map((v) => v.trim()).at(-1);
     assert.ok(['no-referrer', 'same-origin', 'origin', 'strict-origin', 'origin-when-cross-origin', 'strict-origin-when-cross-origin'].includes(referrer), `the ${label} response needs a Referrer-Policy that keeps full URLs (with their IDs and tokens) from other sites, e.g. strict-origin-when-cross-origin; unsafe-url and no-referrer-when-downgrade send the full URL`);
     assert.equal(response.headers['x-powered-by'], undefined, `the ${label} response must not advertise X-Powered-By: do not set it`);
   }
 });
+
+/**
+ * The sources that decide where scripts may come from: script-src, or default-src when the policy has
+ * no script-src (a browser uses the first directive of a name). Each that lets an attacker's script in fails.
+ */
+function assertScriptSourcesAreStrict(label, header) {
+  for (const policy of header.split(',')) {
+    const directives = new Map();
+    for (const directive of policy.split(';')) {
+      const [name, ...sources] = directive.trim().toLowerCase().split(/\s+/).filter(Boolean);
+      if (name && !directives.has(name)) directives.set(name, sources);
+    }
+    const name = directives.has('script-src') ? 'script-src' : 'default-src';
+    for (const source of directives.get(name) ?? []) {
+      const why =
+        /^([a-z][a-z0-9+.-]*:\/\/)?\*(:(\d+|\*))?(\/.*)?$/.test(source) ? 'any site (a * host)'
+        : source === 'data:' ? 'data: URLs, which an attacker writes inline'
+        : source === 'http:' || source === 'https:' ? `any site over ${source.slice(0, -1)}`
+        : source === "'unsafe-inline'" ? 'inline scripts'
+        : source === "'unsafe-eval'" ? 'eval()'
+        : undefined;
+      assert.equal(why, undefined, `the ${label} response's Content-Security-Policy lets ${name} load scripts from ${why} ("${source}"): an injected <script src> could then run. Keep script sources to 'self' (or named hosts); no *, data:, bare http: or https:, 'unsafe-inline' or 'unsafe-eval'`);
+    }
+  }
+}
 
 // ---------- A10 Mishandling of Exceptional Conditions ----------
 
@@ -227,12 +253,23 @@ test('without a logger, errors go to console.error', async () => {
 
 // ---------- A03 Software Supply Chain Failures ----------
 
+/** True when one npm range alternative (no "||" in it) caps the versions it allows. */
+function hasUpperBound(alternative) {
+  if (/\s-\s/.test(alternative)) return true; // a hyphen range such as "9.0.0 - 9.9.9"
+  // Space-separated comparators all apply: one that caps is enough. ^9, ~9.1, <10, <=9.9, an exact
+  // 9.1.2 (or =9.1.2, v9.1.2) and an x-range with a major (9, 9.x, 9.1.*) each cap the range.
+  return alternative.trim().split(/\s+/).some((part) => /^(\^|~|<|=?v?\d+(\.(\d+|[*xX]))*(-[\w.]+)?$)/.test(part));
+}
+
 test('package.json does not weaken the supply chain', () => {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
   for (const section of ['dependencies', 'devDependencies', 'optionalDependencies']) {
     for (const [name, range] of Object.entries(manifest[section] ?? {})) {
       assert.doesNotMatch(String(range), /^\s*$|^\s*[*xX]\s*$|^(latest|next)$|:\/\/|^(git|github|file|link|http|https)[:+]|^[\w.-]+\/[\w.-]+$/, `package.json ${section} takes ${name} from "${range}": a wildcard, a dist-tag, a URL or a git repository can change under you. Use a bounded semver range from the registry, such as ^9.0.0, or remove the package if the app does not need it`);
       assert.doesNotMatch(String(range), /^\s*>=?[^<]*$/, `package.json ${section} gives ${name} only a lower bound ("${range}"): any future major release, or a malicious one, would be installed. Use a bounded range such as ^9.0.0`);
+      for (const alternative of String(range).split('||')) {
+        assert.ok(hasUpperBound(alternative), `package.json ${section} allows ${name} "${alternative.trim()}" in "${range}", which has no upper bound: every || alternative needs one (^, ~, a < limit, an exact version, 9 or 9.x, a hyphen range), so one loose alternative cannot let any future major release in`);
+      }
     }
   }
   // npm install (without arguments) also runs prepare and its pre/post scripts.

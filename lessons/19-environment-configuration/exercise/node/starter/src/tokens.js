@@ -8,7 +8,8 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * sign(config, data): sign with the FIRST (newest) key in config.signingKeys.
  * verify(config, token): accept a token signed with ANY listed key; return the
  *   decoded data, or null if the token is malformed, the kid is unknown or
- *   the signature does not match. Compare signatures with timingSafeEqual
+ *   the signature does not match, or the payload is not a JSON object (a
+ *   list, number, string, true or null is not token data). Compare signatures with timingSafeEqual
  *   (check the lengths first: it throws on different lengths).
  *
  * Hints: Buffer.from(text).toString('base64url'),

@@ -53,6 +53,32 @@ test('a correctly signed payload that is not JSON is rejected, not thrown', () =
   assert.equal(result, null, 'verify() must return null when the payload is not JSON: wrap JSON.parse in try/catch');
 });
 
+/** A token for `json` (any text), signed with k7:secret-seven like sign() would. */
+function signedText(json) {
+  const payload = Buffer.from(json).toString('base64url');
+  return `k7.${payload}.${createHmac('sha256', 'secret-seven').update(`k7.${payload}`).digest('base64url')}`;
+}
+
+test('a signed payload that is not a JSON object is rejected', () => {
+  const config = loadConfig(env('k7:secret-seven'));
+  for (const json of ['42', '"a string"', 'null', 'true', 'false', '1.5', '[]', '[1,2]', '["sub","admin"]', '[{"sub":"admin"}]', ' [ ] ', '"{}"']) {
+    const result = verifyNoThrow(config, signedText(json), 'parse inside try/catch and return null');
+    assert.equal(result, null, `verify() must return null when the signed payload is valid JSON but not an object (${json}): a list, a number, a string, true or null is not token data; check data !== null && typeof data === 'object' && !Array.isArray(data)`);
+  }
+});
+
+test('every JSON object is token data', () => {
+  const config = loadConfig(env('k7:secret-seven'));
+  const objects = ['{}', '{"0":"a","1":"b","length":2}', ' {"sub":"x"} ', '\n{"roles":["admin","dev"]}', '{"list":[],"map":{}}', '{"constructor":"x","toString":1}'];
+  for (const json of objects) {
+    assert.deepEqual(verifyNoThrow(config, signedText(json), 'a signed JSON object is valid'), JSON.parse(json),
+      `verify() must return the signed JSON object ${JSON.stringify(json)}: check the parsed value's type (an object that is not an array and not null), not whether it has keys, which ones, or whether the text starts with "{"`);
+  }
+  for (const data of [{}, { 0: 'a', 1: 'b' }, { x: [1, 2], sub: 'user-7' }]) {
+    assert.deepEqual(verify(config, sign(config, data)), data, `verify(sign(${JSON.stringify(data)})) must give the data back`);
+  }
+});
+
 test('every listed key verifies its own tokens, and only those', () => {
   const kids = ['blue', 'green', 'red', 'amber'];
   const config = loadConfig(env(kids.map((kid) => `${kid}:${kid}-secret`).join(',')));

@@ -75,7 +75,7 @@ test('a secrets file other users can read is refused', (t) => {
   const dir = tempDir(t);
   const values = randomValues();
   const file = writeEnvFile(dir, values);
-  for (const mode of [0o644, 0o604, 0o660, 0o666]) {
+  for (const mode of [0o644, 0o604, 0o602, 0o660, 0o620, 0o666]) {
     chmodSync(file, mode);
     assert.throws(() => loadConfig(file, {}), (err) => /chmod|permission/i.test(err.message) && !err.message.includes(values.DB_PASSWORD), `a .env file with mode ${mode.toString(8)} is readable or writable by other accounts on the shared machine: refuse it with an error that says to chmod 600 (check statSync(file).mode)`);
   }

@@ -112,3 +112,13 @@ test('a configuration error stops the start without printing values', async () =
   assert.match(run.output, /DB_USER/, 'an empty DB_USER counts as missing: name it too');
   assert.ok(!run.output.includes(values.DB_PASSWORD), 'the error must not print any value: start-up output ends up in logs');
 });
+
+test('a malformed path is refused without a stack trace', async () => {
+  for (const path of ['/%E0%A4%A', '/css/%zz.css', '/%']) {
+    const response = await get(path);
+    assert.ok(response.status >= 400 && response.status < 600, `GET ${path} (malformed %-encoding) must be refused with an error status`);
+    assert.doesNotMatch(response.body, /URIError|\bat .*\.js:\d+|node:internal/, `GET ${path} showed the error's stack to the visitor: catch the decoding error (404/400), and answer unexpected errors with a generic 500, logging the details instead`);
+  }
+  const health = await get('/health');
+  assert.equal(health.status, 200, 'after a malformed path the server must keep serving: catch decodeURIComponent() errors instead of letting them crash the process');
+});

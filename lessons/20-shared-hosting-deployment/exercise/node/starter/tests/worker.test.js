@@ -12,7 +12,7 @@ function setup(t) {
   const queue = join(dir, 'queue');
   mkdirSync(queue);
   const lock = join(dir, 'worker.lock');
-  const run = (maxTime, limitMs) => runNode([join(root, 'bin/worker.js'), `--max-time=${maxTime}`, `--lock=${lock}`, `--queue=${queue}`], { limitMs, cwd: dir });
+  const run = (maxTime, limitMs, stopWhen) => runNode([join(root, 'bin/worker.js'), `--max-time=${maxTime}`, `--lock=${lock}`, `--queue=${queue}`], { limitMs, cwd: dir, stopWhen });
   const addJobs = (count) => {
     for (let i = 1; i <= count; i += 1) writeFileSync(join(queue, `${String(i).padStart(3, '0')}.job`), '');
   };
@@ -39,10 +39,11 @@ test('the worker skips when another run holds the lock', async (t) => {
   const s = setup(t);
   s.addJobs(3);
   writeFileSync(s.lock, String(process.pid)); // a live process (this test run) holds it
-  const run = await s.run('5', 4000);
+  // A run that touches the queue has already broken the rule: stop it then instead of waiting.
+  const run = await s.run('5', 4000, () => s.files('.job.done').length > 0);
+  assert.equal(s.files('.job.done').length, 0, 'a run that did not get the lock must not touch the queue: when the lock (--lock) is held by a running process, exit with code 0 at once');
   assert.equal(run.code, 0, 'when the lock (--lock) is held by a running process, exit with code 0 instead of waiting or failing');
   assert.ok(run.seconds < 2.5, `when the lock is held, exit at once (it took ${run.seconds} s) so cron runs never overlap`);
-  assert.equal(s.files('.job.done').length, 0, 'a run that did not get the lock must not touch the queue');
   assert.ok(existsSync(s.lock), 'never delete a lock that another, still running, process holds');
 });
 
@@ -66,16 +67,32 @@ test('the lock is released after a run', async (t) => {
 });
 
 test('an invalid --max-time is rejected', async (t) => {
-  const s = setup(t);
   const values = ['soon', '0', '1.5', '3601', '10s', '1e3'];
-  const runs = await Promise.all(values.map((value) => s.run(value, 4500)));
+  // Each run gets its own queue with one job. A generous limit, as these runs must exit at once even
+  // on a busy machine; but a run that processes its job has accepted the value, so it is stopped then.
+  const runs = await Promise.all(values.map((value) => {
+    const s = setup(t);
+    s.addJobs(1);
+    return s.run(value, 15000, () => s.files('.job.done').length > 0).then((run) => ({ ...run, worked: s.files('.job.done').length > 0 }));
+  }));
   for (const [i, value] of values.entries()) {
     const run = runs[i];
-    assert.equal(run.code, 2, `--max-time=${value} is not a whole number from 1 to 3600: print an error on stderr and exit with code 2 (check /^\\d+$/ and the range; parseInt accepts "10s" and "1.5"). Output: ${run.output}`);
+    const why = `--max-time=${value} is not a whole number from 1 to 3600: print an error on stderr and exit with code 2 before any work (check /^\\d+$/ and the range; parseInt accepts "10s" and "1.5")`;
+    assert.equal(run.worked, false, `${why}. The worker accepted it and processed a job. Output: ${run.output}`);
+    assert.equal(run.code, 2, `${why}. Output: ${run.output}`);
     assert.notEqual(run.stderr.trim(), '', `--max-time=${value}: say what is wrong on stderr`);
   }
+  const s = setup(t);
   const valid = await s.run('3600', 1200);
   assert.equal(valid.killed, true, '--max-time=3600 is valid (the range includes 3600): the worker must start and keep working, not exit at once');
+});
+
+test('the lock is released even when the run fails', async (t) => {
+  const s = setup(t);
+  const missing = join(s.dir, 'no-such-queue');
+  const run = await runNode([join(root, 'bin/worker.js'), '--max-time=1', `--lock=${s.lock}`, `--queue=${missing}`], { limitMs: 4500, cwd: s.dir });
+  assert.equal(run.killed, false, 'bin/worker.js with a missing --queue folder must end, not hang');
+  assert.ok(!existsSync(s.lock), 'when a run fails (here: the --queue folder does not exist) the lock must still be removed, or every later cron run finds it: remove it in a finally block around the work');
 });
 
 test('two workers started together never both work', async (t) => {

@@ -42,6 +42,8 @@ export class PostRepository {
     // Own properties only: a parsed "__proto__" key or an inherited property is never a field.
     const fields = Object.assign({}, input);
     const columns = WRITABLE.filter((column) => typeof fields[column] === 'string');
+    // A blank title is invalid input: ignored like a value that is not a string.
+    if (columns.includes('title') && typeof fields.title === 'string' && fields.title.trim() === '') columns.splice(columns.indexOf('title'), 1);
     if (columns.length === 0) return 0;
 
     // Column names come from our constant allowlist, never from the text of the input's keys.

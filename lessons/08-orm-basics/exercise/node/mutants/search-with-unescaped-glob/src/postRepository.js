@@ -41,6 +41,8 @@ export class PostRepository {
   update(id, input) {
     // Own properties only: a parsed "__proto__" key or an inherited property is never a field.
     const columns = WRITABLE.filter((column) => Object.hasOwn(input, column) && typeof input[column] === 'string');
+    // A blank title is invalid input: ignored like a value that is not a string.
+    if (columns.includes('title') && typeof input.title === 'string' && input.title.trim() === '') columns.splice(columns.indexOf('title'), 1);
     if (columns.length === 0) return 0;
 
     // Column names come from our constant allowlist, never from the text of the input's keys.

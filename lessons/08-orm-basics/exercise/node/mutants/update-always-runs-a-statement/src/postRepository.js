@@ -41,6 +41,8 @@ export class PostRepository {
   update(id, input) {
     // Own properties only: a parsed "__proto__" key or an inherited property is never a field.
     const columns = WRITABLE.filter((column) => Object.hasOwn(input, column) && typeof input[column] === 'string');
+    // A blank title is invalid input: ignored like a value that is not a string.
+    if (columns.includes('title') && typeof input.title === 'string' && input.title.trim() === '') columns.splice(columns.indexOf('title'), 1);
     const exists = this.db.prepare('SELECT 1 AS found FROM posts WHERE id = ?').get(id);
     if (columns.length === 0 || exists === undefined) return 0;
 

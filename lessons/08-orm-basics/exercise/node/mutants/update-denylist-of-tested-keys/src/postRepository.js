@@ -42,6 +42,8 @@ export class PostRepository {
     // Drop the fields a client must never set.
     const { id: _id, user_id: _user, is_pinned: _pinned, is_admin: _admin, ...changes } = input;
     const columns = Object.keys(changes).filter((column) => typeof changes[column] === 'string');
+    // A blank title is invalid input: ignored like a value that is not a string.
+    if (columns.includes('title') && typeof changes.title === 'string' && changes.title.trim() === '') columns.splice(columns.indexOf('title'), 1);
     if (columns.length === 0) return 0;
     const assignments = columns.map((column, n) => `${column} = :v${n}`).join(', ');
     const values = Object.fromEntries(columns.map((column, n) => [`v${n}`, changes[column]]));

@@ -23,5 +23,7 @@ export function verify(config, token) {
   const actual = Buffer.from(signature);
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
 
-  return JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  const data = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+  // Only a JSON object is token data: a list, a number, a string, true or null is not.
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? data : null;
 }
