@@ -39,7 +39,8 @@ function failureMessage(problem: XmlNode, testName: string): string {
   // Node appends the actual/expected diff after a blank line: the message is the first paragraph.
   if (fromAttribute && fromAttribute !== 'true') return fromAttribute.trim().split(/\n\s*\n/)[0].trim();
   // Stryker disable next-line MethodExpression: every line is trimmed below, which also drops a CR
-  const lines = text(problem).replace(/\r\n/g, '\n').trim().split('\n');
+  const unixText = text(problem).replace(/\r\n/g, '\n');
+  const lines = unixText.trim().split('\n');
   if (lines[0].trim() === testName || lines[0].includes('::')) lines.shift();
   const paragraph: string[] = [];
   for (const line of lines) {

@@ -234,6 +234,7 @@ describe('JUnit cases from real edge-case runs', () => {
     );
     assert.equal(blankFirst.message, 'the message');
     assert.equal(encoded.message, 'the reason');
+    assert.equal(encoded.summary, 'the reason');
   });
 
   it('PHPUnit: the "Class::method" line is dropped from both message and summary only when it comes first', () => {
