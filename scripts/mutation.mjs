@@ -51,7 +51,7 @@ const MODULES = {
   },
   exerciseRunner: { files: ['src/exercises/exerciseRunner.ts', 'src/exercises/testProcess.ts', 'src/exercises/checkVerdict.ts', 'src/exercises/junitReport.ts'], tests: ['checkReport', 'junitReport', 'exerciseRunner', 'testingResults', 'testingRuns'] },
   // Not in the list, but one of its breakages (a CSP that gains 'unsafe-hashes' data:) lives here.
-  pageHtml: { files: ['src/lessonPanel/pageHtml.ts'], tests: ['pageHtml', 'pageLayout', 'robustness/untrustedWorkspace', 'lessonSession', 'hintCard'] },
+  pageHtml: { files: ['src/lessonPanel/pageHtml.ts'], tests: ['pageHtml', 'pageLayout', 'pageHtmlRules', 'robustness/untrustedWorkspace', 'lessonSession', 'hintCard'] },
 };
 
 const { values } = parseArgs({
