@@ -96,9 +96,22 @@ describe('lesson page rules', () => {
       assert.match(card, /^<section class="exercise" id="bp-exercise" aria-labelledby="bp-exercise-heading">/);
     });
 
-    it('leaves Check enabled in a trusted workspace', () => {
-      const card = between(page({ exercise: { title: 'Repository', stack: 'node', stacks: ['node'] } }), '<div class="button-row">', '</div>');
-      assert.doesNotMatch(card, /disabled/);
+    it('leaves Check enabled and adds no note in a trusted workspace: the buttons are exactly these', () => {
+      const card = between(page({ exercise: { title: 'Repository', stack: 'node', stacks: ['node'] } }), '<div class="button-row">', '</section>');
+      const tag = (attributes: string, action: string, label: string) =>
+        `<vscode-button${attributes} data-action="exercise" data-exercise-action="${action}" data-skill="orm-basics" data-stack="node">[${label}]</vscode-button>`;
+      assert.equal(
+        card.slice(0, card.indexOf('</div>') + 6),
+        `<div class="button-row">\n${tag('', 'start', 'startExercise')}\n${tag('', 'check', 'checkExercise')}\n${tag(' secondary', 'showSolution', 'showSolution')}\n</div>`,
+      );
+      // Between the buttons and the status line there is no other-stack row and no untrusted note.
+      assert.match(card, /<\/div>\s*<p id="bp-exercise-status"/);
+    });
+
+    it('names no stack on the buttons before one is chosen', () => {
+      const card = between(page({ exercise: { title: 'Repository', stacks: ['php', 'node'] } }), '<div class="button-row">', '</div>');
+      assert.match(card, /<vscode-button data-action="exercise" data-exercise-action="start" data-skill="orm-basics">\[startExercise\]<\/vscode-button>/);
+      assert.match(card, /<vscode-button secondary data-action="exercise" data-exercise-action="showSolution" data-skill="orm-basics">\[showSolution\]<\/vscode-button>/);
     });
   });
 
