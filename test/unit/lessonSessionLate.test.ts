@@ -89,6 +89,17 @@ describe('lesson session: the exercise card finishing late', () => {
     assert.match(html[0], /<span class="exercise-language">[^<]*PHP \/ Node\.js/);
   });
 
+  it('opens a lesson whose exercise already passed with the pass beside its hints, and one in progress without', async () => {
+    const progress = (passedAt?: string) => ({ isComplete: () => false, quizBest: () => undefined, setComplete: async () => undefined, recordQuizScore: async () => undefined, revealHint: async () => undefined, exerciseProgress: () => ({ hints: [], ...(passedAt ? { passedAt } : {}) }), onDidChange: () => ({ dispose() {} }) });
+    const renderHints = async (markdowns: readonly string[]) => markdowns.map((text) => `<p>${text}</p>`);
+    const passed = session({ renderHints, progress: progress('2026-11-27T10:00:00.000Z') });
+    await passed.lessons.show(A.id);
+    assert.match(passed.html[0], /<p id="bp-hint-status"[^>]*>Passed without hints<\/p>/);
+    const working = session({ renderHints, progress: progress() });
+    await working.lessons.show(A.id);
+    assert.match(working.html[0], /<p id="bp-hint-status"[^>]*><\/p>/);
+  });
+
   it('shows no card when the skill has no exercise, even with a stack chooser', async () => {
     let asked = 0;
     const { lessons, html } = session({ exerciseStack: () => (++asked, 'node') }, []);
