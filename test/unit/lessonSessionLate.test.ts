@@ -31,6 +31,7 @@ function content(stacks: readonly ExerciseLanguage[]): LessonContent {
 
 function session(overrides: Partial<LessonSessionDeps>, stacks: readonly ExerciseLanguage[] = ['node']) {
   const html: string[] = [];
+  const warnings: string[] = [];
   const noop = async () => undefined;
   const deps: LessonSessionDeps = {
     library: { catalog: async () => CATALOG, content: async () => content(stacks) },
@@ -39,7 +40,7 @@ function session(overrides: Partial<LessonSessionDeps>, stacks: readonly Exercis
       { isTrusted: () => true, refused: () => undefined, confirmRun: async () => true, openExternal: noop, copy: noop, insert: noop, sendToTerminal: () => undefined, runNode: async () => ({ status: 'done', output: '' }), executeCommand: noop, warn: () => undefined },
       { start: 'start', check: 'check', showSolution: 'solution' },
     ),
-    log: { warn: () => undefined, error: () => undefined },
+    log: { warn: (message) => void warnings.push(message), error: () => undefined },
     lessonBody: (_catalog, skill) => ({ html: `<h1 id="h-t">${skill.title}</h1>`, codeBlocks: [] }),
     isTrusted: () => true,
     labels: () => ENGLISH_PAGE_LABELS,
@@ -51,7 +52,7 @@ function session(overrides: Partial<LessonSessionDeps>, stacks: readonly Exercis
   };
   const lessons = new LessonSession(deps);
   lessons.attach({ setHtml: (page) => void html.push(page), setTitle: () => undefined, post: noop, resources: { cspSource: 'vscode-webview://t', asWebviewUri: (path) => `vscode-webview://t/${path}` } });
-  return { lessons, html };
+  return { lessons, html, warnings };
 }
 
 /** The data-stack of the card's Start button, or undefined when it names none. */
@@ -98,6 +99,24 @@ describe('lesson session: the exercise card finishing late', () => {
     const working = session({ renderHints, progress: progress() });
     await working.lessons.show(A.id);
     assert.match(working.html[0], /<p id="bp-hint-status"[^>]*><\/p>/);
+  });
+
+  it('opens the lesson without hints when they cannot be rendered, says why, and tries again next time', async () => {
+    let calls = 0;
+    const renderHints = async (markdowns: readonly string[]) => {
+      calls += 1;
+      if (calls === 1) throw new Error('worker crashed');
+      return markdowns.map((text) => `<p>${text}</p>`);
+    };
+    const { lessons, html, warnings } = session({ renderHints });
+    await lessons.show(A.id);
+    assert.equal(html.length, 1, 'the lesson still opens');
+    assert.match(html[0], /data-exercise-action="start"/);
+    assert.doesNotMatch(html[0], /bp-hint-status/);
+    assert.deepEqual(warnings, [`The hints of ${A.id} (node) could not be rendered: worker crashed`]);
+    await lessons.show(B.id);
+    await lessons.show(A.id);
+    assert.match(html.at(-1) ?? '', /bp-hint-status/, 'a failed render is not kept: the next open renders the hints');
   });
 
   it('shows no card when the skill has no exercise, even with a stack chooser', async () => {
