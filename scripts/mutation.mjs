@@ -45,8 +45,9 @@ const MODULES = {
       'src/progress/progressTransfer.ts',
       'src/progress/progressMerge.ts',
       'src/progress/progressValues.ts',
+      'src/progress/exerciseProgress.ts',
     ],
-    tests: ['progressStore', 'progressMessages', 'exerciseProgress', 'robustness/importProgress', 'robustness/progressWindows', 'robustness/storedProgress'],
+    tests: ['progressStore', 'progressMessages', 'exerciseProgress', 'exerciseProgressMerge', 'progressMergeRules', 'progressStoreRules', 'robustness/importProgress', 'robustness/progressWindows', 'robustness/storedProgress'],
   },
   exerciseRunner: { files: ['src/exercises/exerciseRunner.ts', 'src/exercises/testProcess.ts', 'src/exercises/checkVerdict.ts', 'src/exercises/junitReport.ts'], tests: ['checkReport', 'junitReport', 'exerciseRunner', 'testingResults', 'testingRuns'] },
   // Not in the list, but one of its breakages (a CSP that gains 'unsafe-hashes' data:) lives here.

@@ -76,6 +76,11 @@ final class CartTest extends TestCase
     {
         $this->assertThrows(\InvalidArgumentException::class, fn() => $this->cart->total('FREEBIES'),
             "total('FREEBIES') must throw InvalidArgumentException: give match a default arm that throws for unknown codes.");
+        // match compares with ===: a code is exactly WELCOME10 or it is another code.
+        foreach (['welcome10', 'Welcome10', ' WELCOME10', 'WELCOME10 ', 'WELCOME1', 'WELCOME100', ''] as $code) {
+            $this->assertThrows(\InvalidArgumentException::class, fn() => $this->cart->total($code),
+                "total('$code') must throw InvalidArgumentException: only the exact code WELCOME10 gives a discount (match compares with ===; do not change the case or trim the code).");
+        }
     }
 
     public function testQuantityMustBePositive(): void

@@ -149,6 +149,15 @@ final class RouterTest extends TestCase
         $this->assertSame('/users/42?tab=posts', $response->header('Location'), 'Keep the query string when redirecting away from the trailing slash.');
     }
 
+    public function testTrailingSlashRedirectKeepsThePathEncoded(): void
+    {
+        foreach (['/files/a%2Fb/' => '/files/a%2Fb', '/files/q1%20final/?v=2' => '/files/q1%20final?v=2', '/files/%252F/' => '/files/%252F'] as $path => $location) {
+            $response = $this->router()->dispatch(new Request('GET', $path));
+            $this->assertSame([308, $location], [$response->status, $response->header('Location')],
+                "$path must redirect to $location: cut the slash from the raw path, never from the decoded one (a decoded %2F would become a new separator).");
+        }
+    }
+
     public function testTrailingSlashOnUnknownPathIs404NotRedirect(): void
     {
         $router = $this->router();
@@ -182,6 +191,79 @@ final class RouterTest extends TestCase
             $this->assertSame(400, $this->router()->dispatch(new Request('GET', $path))->status, "$path: a segment that is (or decodes to) '.' is a dot segment too and must be rejected with 400, like '..'.");
         }
         $this->assertSame([], $this->calls, "No handler may receive '.' or '..' as a parameter.");
+        // Only a whole segment of '.' or '..' is a dot segment.
+        foreach (['.well-known', 'v1..v2.diff', '...', '..hidden', 'report.', '%2E%2E%2E'] as $name) {
+            $response = $this->router()->dispatch(new Request('GET', '/files/' . $name));
+            $this->assertSame(200, $response->status,
+                "/files/$name must reach /files/{name}: only a segment that is exactly '.' or '..' after decoding is a dot segment, not one that starts with a dot or contains '..'.");
+        }
+    }
+
+    public function testLiteralSegmentsAndTypedParametersMatchCaseSensitively(): void
+    {
+        $router = $this->router();
+        $router->add('GET', '/tags/{tag:[a-z]+}', fn (Request $request, array $params): Response => new Response(200, [], 'tag=' . $params['tag']));
+
+        foreach (['/Users/42', '/USERS/42', '/users/ME', '/Files/latest', '/files/Latest', '/uSers/7'] as $path) {
+            $calls = count($this->calls);
+            $response = $router->dispatch(new Request('GET', $path));
+            if ($path === '/users/ME' || $path === '/files/Latest') {
+                // Not the literal route; /files/{name} takes any name, /users/{id:\d+} takes no letters.
+                $this->assertNotContains($this->calls[$calls][0] ?? null, ['me', 'latestFile'],
+                    "$path reached the route for a lower-case literal: compare literal segments exactly (===), never with strcasecmp() or strtolower().");
+                continue;
+            }
+            $this->assertSame(404, $response->status,
+                "$path must not match a route registered in lower case: paths are case-sensitive, so compare literal segments exactly (===) and answer 404.");
+            $this->assertCount($calls, $this->calls, "No handler may run for $path.");
+        }
+        $this->assertSame(['showFile', ['name' => 'Latest']], end($this->calls), "'/files/Latest' is not the literal '/files/latest', so it matches '/files/{name}' with name 'Latest'.");
+
+        $this->assertSame(200, $router->dispatch(new Request('GET', '/tags/php'))->status, '/tags/php must match /tags/{tag:[a-z]+}.');
+        $this->assertSame(404, $router->dispatch(new Request('GET', '/tags/PHP'))->status,
+            "'/tags/PHP' must not match {tag:[a-z]+}: use the parameter's regex as written (no i flag), so [a-z] means lower case only.");
+    }
+
+    public function testOwnHeadAndOptionsRoutesTakePrecedence(): void
+    {
+        $router = new Router();
+        $router->add('GET', '/reports/{id}', static fn (): Response => new Response(200, ['X-Handler' => 'get'], 'full report'));
+        $router->add('HEAD', '/reports/{id}', static fn (): Response => new Response(200, ['X-Handler' => 'head']));
+        $router->add('OPTIONS', '/reports/{id}', static fn (): Response => new Response(200, ['X-Handler' => 'options', 'Allow' => 'GET, HEAD, OPTIONS']));
+        $router->add('GET', '/charts/{id}', static fn (): Response => new Response(200, ['X-Handler' => 'chart'], 'chart'));
+
+        $this->assertSame('head', $router->dispatch(new Request('HEAD', '/reports/' . random_int(1, 999)))->header('X-Handler'),
+            'A path with a HEAD route of its own must run that route: the automatic HEAD (GET without a body) is only for paths without one. Try the routes first.');
+        $this->assertSame('options', $router->dispatch(new Request('OPTIONS', '/reports/' . random_int(1, 999)))->header('X-Handler'),
+            'A path with an OPTIONS route of its own must run that route: the automatic 204 is only for paths without one. Try the routes first.');
+
+        $head = $router->dispatch(new Request('HEAD', '/charts/9'));
+        $this->assertSame(['chart', ''], [$head->header('X-Handler'), $head->body], 'A path without a HEAD route still gets the GET handler with an empty body.');
+    }
+
+    public function testHeadIsAllowedOnlyWhereGetIs(): void
+    {
+        $router = new Router();
+        $router->add('POST', '/uploads', static fn (): Response => new Response(201));
+        $router->add('DELETE', '/uploads/{id}', static fn (): Response => new Response(204));
+        $router->add('PUT', '/uploads/{id}', static fn (): Response => new Response(204));
+
+        $this->assertSame('POST', $router->dispatch(new Request('GET', '/uploads'))->header('Allow'),
+            'A path with only a POST route allows POST, not HEAD: add HEAD to Allow only when the path has a GET route.');
+        $options = $router->dispatch(new Request('OPTIONS', '/uploads/5'));
+        $this->assertSame([204, 'DELETE, PUT'], [$options->status, $options->header('Allow')],
+            'OPTIONS on a path with DELETE and PUT routes only must answer 204 with Allow: DELETE, PUT (no HEAD without GET).');
+        $head = $router->dispatch(new Request('HEAD', '/uploads/5'));
+        $this->assertSame([405, 'DELETE, PUT'], [$head->status, $head->header('Allow')],
+            'HEAD on a path without a GET route is a 405 like any other method that has no route.');
+    }
+
+    public function testAllowNamesEachMethodOnce(): void
+    {
+        $response = $this->router()->dispatch(new Request('DELETE', '/files/latest'));
+
+        $this->assertSame('GET, HEAD, PUT', $response->header('Allow'),
+            "'/files/latest' matches two GET routes ('/files/latest' and '/files/{name}') and one PUT route: Allow lists each method once ('GET, HEAD, PUT').");
     }
 
     public function testStaticRouteRegisteredFirstWins(): void

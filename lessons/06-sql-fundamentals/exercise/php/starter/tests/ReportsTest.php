@@ -106,7 +106,7 @@ final class ReportsTest extends TestCase
         $this->pdo->exec(
             "INSERT INTO customers (id, email, name) VALUES (6, 'fay@example.com', 'Fay'), (7, 'gus@example.com', 'Gus');
              INSERT INTO orders (id, customer_id, created_at, status) VALUES
-               (6, 6, '2026-04-01', 'paid'), (7, 4, '2026-04-02', 'paid'), (8, 7, '2026-04-03', 'open');
+               (6, 6, '2026-04-01', 'paid'), (7, 4, '2026-04-02', 'shipped'), (8, 7, '2026-04-03', 'open');
              INSERT INTO order_items (order_id, product, quantity, unit_price_cents) VALUES
                (6, 'Desk', 1, 16000), (7, 'Chair', 4, 2300)"
         );
@@ -120,7 +120,8 @@ final class ReportsTest extends TestCase
             ],
             $this->reports->revenueByCustomer(10000),
             'revenueByCustomer() must compute totals from the rows in the database (here with new customers '
-            . 'and orders), keep totals >= the minimum (10000 itself included) and break revenue ties by email'
+            . 'and orders, one of them shipped: revenue counts the items of every order, whatever its status), '
+            . 'keep totals >= the minimum (10000 itself included) and break revenue ties by email'
         );
         $this->assertSame(
             [],
@@ -155,7 +156,7 @@ final class ReportsTest extends TestCase
         $this->assertSame(
             $expected['revenue'](0),
             $this->reports->revenueByCustomer(0),
-            'revenueByCustomer(0) is wrong on a generated shop: SUM(quantity * unit_price_cents) per customer '
+            'revenueByCustomer(0) is wrong on a generated shop: SUM(quantity * unit_price_cents) per customer, orders of any status, '
             . 'over JOIN orders + order_items, revenue DESC then email ASC'
         );
         foreach ([1, 5000, 20000, 45000] as $min) {
@@ -352,7 +353,8 @@ final class ReportsTest extends TestCase
             for ($o = 0; $o < $orderCount; $o++) {
                 $orderId += mt_rand(1, 3);
                 $day = sprintf('2026-%02d-%02d', mt_rand(1, 3), mt_rand(1, 4)); // few days: same-day ties
-                $insertOrder->execute([$orderId, $customerId, $day, 'paid']);
+                // Revenue counts every order's items, whatever the order's status.
+                $insertOrder->execute([$orderId, $customerId, $day, ['paid', 'open', 'shipped', 'refunded'][mt_rand(0, 3)]]);
                 $counts[$email]++;
                 $orders[$email][] = ['id' => $orderId, 'created_at' => $day];
                 $items = mt_rand(0, 4);            // 0: an order without items yet

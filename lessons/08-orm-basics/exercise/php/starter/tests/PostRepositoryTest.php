@@ -168,6 +168,56 @@ final class PostRepositoryTest extends TestCase
             'update() must change only the post with the given id');
     }
 
+    public function testUpdateIgnoresATitleThatIsEmptyOrOnlyWhitespace(): void
+    {
+        foreach (['', ' ', "\t", "  \n  ", "\r\n\t ", str_repeat(' ', 40)] as $n => $blank) {
+            $postId = 20 + $n;
+            $this->pdo->statements = 0;
+            $this->assertSame(0, $this->callUpdate($postId, ['title' => $blank]),
+                'update() with the title ' . json_encode($blank) . ' must return 0: an empty or whitespace-only title '
+                . 'is invalid input, ignored like a value that is not a string (check trim($title) === \'\')');
+            $this->assertSame(0, $this->pdo->statements,
+                'update() with only a blank title (' . json_encode($blank) . ') must send no statement: '
+                . 'drop the blank title first, then return 0 because nothing allowed is left');
+            $this->assertSame("Post $postId", $this->titleOf($postId),
+                'update() wrote the blank title ' . json_encode($blank) . ': a post must keep a title with some text');
+        }
+
+        $this->assertSame(1, $this->callUpdate(31, ['title' => " \t ", 'body' => 'Body kept apart']),
+            'update() with a blank title and a valid body must still change the body (1 row)');
+        $this->assertSame(['title' => 'Post 31', 'body' => 'Body kept apart'],
+            $this->pdo->query('SELECT title, body FROM posts WHERE id = 31')->fetch(),
+            'update() must drop only the blank title and still apply the body');
+
+        // Titles with text are valid, even ones PHP calls empty() ("0") or that hold inner spaces.
+        foreach ([32 => '0', 33 => 'a b', 34 => '.', 35 => '00'] as $postId => $title) {
+            $this->assertSame(1, $this->callUpdate($postId, ['title' => $title]),
+                'update() refused the title ' . json_encode($title) . ', which has text: refuse only titles that are '
+                . "empty after trim(), and do not use empty(), which also calls \"0\" empty");
+            $this->assertSame($title, $this->titleOf($postId), 'update() must write the title ' . json_encode($title) . ' as given');
+        }
+    }
+
+    public function testUpdateIgnoresATitleOrBodyThatIsNotAString(): void
+    {
+        foreach ([42, 1.5, true, null, ['x'], ['title' => 'nested']] as $n => $value) {
+            $postId = 40 + $n;
+            foreach (['title', 'body'] as $field) {
+                try {
+                    $changed = $this->repo->update($postId, [$field => $value]);
+                } catch (\Throwable $e) {
+                    $this->fail("update() threw on the $field " . json_encode($value) . ' (' . $e->getMessage() . '): '
+                        . 'decoded JSON can hold numbers, booleans, null and arrays; keep only string values (is_string) and ignore the rest');
+                }
+                $this->assertSame(0, $changed,
+                    "update() must ignore the $field " . json_encode($value) . ', which is not a string: nothing allowed is left, return 0');
+            }
+            $this->assertSame(['title' => "Post $postId", 'body' => "Body of post $postId"],
+                $this->pdo->query("SELECT title, body FROM posts WHERE id = $postId")->fetch(),
+                'update() wrote a value that is not a string (' . json_encode($value) . '): keep only strings');
+        }
+    }
+
     public function testUpdateWithNothingAllowedSendsNoStatement(): void
     {
         $this->assertSame(0, $this->callUpdate(5, ['is_pinned' => 1, 'user_id' => 3]),
@@ -179,7 +229,8 @@ final class PostRepositoryTest extends TestCase
     public function testSearchMatchesSeededRandomNeedlesLiterally(): void
     {
         mt_srand(808);
-        $alphabet = ['a', 'b', '%', '_', '\\', "'", '5', ' ', '*', '?', '['];
+        // Wildcards plus the characters people pick as their own ESCAPE character.
+        $alphabet = ['a', 'b', '%', '_', '\\', "'", '5', ' ', '*', '?', '[', '!', '^', '#', '|'];
         $insert = $this->pdo->prepare('INSERT INTO posts (id, user_id, title, body) VALUES (?, ?, ?, ?)');
         $titles = [];
         foreach ($this->pdo->query('SELECT id, title FROM posts') as $row) {
@@ -205,7 +256,8 @@ final class PostRepositoryTest extends TestCase
             ));
             $this->assertSame($expected, $this->ids($this->repo->search($needle)),
                 'search(' . var_export($needle, true) . ') must return exactly the posts whose title contains it, by id: '
-                . "escape \\, % and _ (e.g. addcslashes(\$q, '\\\\%_')) and use LIKE :p ESCAPE '\\'");
+                . "escape \\, % and _ (e.g. addcslashes(\$q, '\\\\%_')) and use LIKE :p ESCAPE '\\' "
+                . '(whatever ESCAPE character you choose, escape that character too)');
         }
     }
 
@@ -255,6 +307,11 @@ final class PostRepositoryTest extends TestCase
             $this->fail('update() let the input reach the SQL text (' . $e->getMessage() . '): take column names '
                 . 'from your own allowlist and bind only the values');
         }
+    }
+
+    private function titleOf(int $postId): string
+    {
+        return (string) $this->pdo->query("SELECT title FROM posts WHERE id = $postId")->fetchColumn();
     }
 
     /** @param list<Post> $posts @return list<string> */

@@ -228,9 +228,17 @@ final class MigratorTest extends TestCase
 
         $this->migrator()->migrate();
         $this->addFixture('0011_create_tags.sql');
+        file_put_contents($this->dir . '/README.txt', 'not a migration');
+        file_put_contents($this->dir . '/notes.sql', '-- no version number: not a migration');
+        // An editor's backup, a draft and a copy: each contains a version, but the whole name is not NNNN_name.sql.
+        file_put_contents($this->dir . '/0003_create_drafts.sql.bak', "CREATE TABLE drafts (id INTEGER PRIMARY KEY);\n");
+        file_put_contents($this->dir . '/draft-0004_create_ideas.sql', "CREATE TABLE ideas (id INTEGER PRIMARY KEY);\n");
+        file_put_contents($this->dir . '/0006_copy of tags.sql', "CREATE TABLE copies (id INTEGER PRIMARY KEY);\n");
 
         $this->assertSame(['applied' => ['0001', '0002', '0010'], 'pending' => ['0011']], $this->migrator()->status(),
-            'status() must list applied versions and the pending 0011');
+            'status() must list applied versions and the pending 0011, and ignore every file whose whole name is not NNNN_name.sql '
+            . '(README.txt, notes.sql, 0003_create_drafts.sql.bak, draft-0004_create_ideas.sql, "0006_copy of tags.sql"): anchor the file-name pattern with ^ and $');
+        $this->assertSame(['0011'], $this->migrator()->migrate(), 'migrate() must apply only 0011 and ignore files that are not NNNN_name.sql');
     }
 
     public function testExpandMigrationAddsNullableFullNameAndBackfills(): void

@@ -215,6 +215,19 @@ final class AuthServiceTest extends TestCase
         $this->assertSame($id, $this->auth->login(self::EMAIL, self::PASSWORD), 'Four failures are below the limit of five: the right password must still work.');
     }
 
+    public function testASuccessfulLoginClearsTheFailuresCountedSoFar(): void
+    {
+        $id = $this->auth->register(self::EMAIL, self::PASSWORD);
+        $this->recordFailures(4, self::EMAIL);
+        for ($i = 1; $i <= 3; $i++) {
+            $this->assertSame($id, $this->auth->login(self::EMAIL, self::PASSWORD), "Successful login #{$i} in a row must work.");
+        }
+        $this->failTimes(4, self::EMAIL); // 4 new failures after a success: still below the limit
+
+        $this->assertNull($this->attempt(self::EMAIL, self::PASSWORD), 'Four failures after a successful login are below the limit of five: the failures before the success '
+            . 'must no longer count. Delete this email\'s rows from login_failures when a login succeeds.');
+    }
+
     public function testFiveFailuresThrottleTheAccountUntil15MinutesHavePassed(): void
     {
         $id = $this->auth->register(self::EMAIL, self::PASSWORD);

@@ -156,6 +156,13 @@ final class QueueTest extends QueueTestCase
         $this->clock->advance(1);
         $this->assertSame(1, $queue->requeueStale(300), 'A job locked for >= the timeout must go back to pending; return the count.');
         $this->assertSame('pending', $this->jobRow($id)['status'], "A requeued job must have status 'pending' again.");
+        // Only RUNNING jobs are stale: a job that finished long ago must stay done, not run a second time.
+        $claimed = $queue->claim('worker-that-finishes');
+        $this->assertSame($id, $claimed['id'] ?? null, 'The requeued job must be claimable again.');
+        $queue->complete($id);
+        $this->clock->advance(600);
+        $this->assertSame(0, $queue->requeueStale(300), "requeueStale() requeued a job that is done: only jobs with status 'running' can be stale.");
+        $this->assertSame('done', $this->jobRow($id)['status'], "requeueStale() put a finished job back to pending, so it would run twice: requeue only jobs with status 'running'.");
     }
 
     public function testStatsReportDepthAndAgeForMonitoring(): void

@@ -79,6 +79,20 @@ final class WorkerTest extends QueueTestCase
         );
     }
 
+    public function testTheDefaultJitterStaysBetweenHalfTheDelayAndTheDelay(): void
+    {
+        $worker = new Worker($this->queue(), [], $this->clock, 'w', 3, 10, 3600); // no jitter function
+        $seen = [];
+        for ($i = 0; $i < 200; $i++) {
+            $delay = $worker->backoffDelay(4); // 80 s before jitter
+            $this->assertTrue(is_int($delay) && $delay >= 40 && $delay <= 80,
+                'Without a jitter function, backoffDelay() must use equal jitter: whole seconds between half the delay and the delay (40..80 for attempt 4, random_int(intdiv($delay, 2), $delay)), got ' . var_export($delay, true));
+            $seen[$delay] = true;
+        }
+        $this->assertGreaterThan(5, count($seen),
+            'The default jitter must actually vary the delay, or every worker retries at the same moment (thundering herd).');
+    }
+
     public function testRetryUsesTheJitteredDelay(): void
     {
         $id = $this->queue()->enqueue('call_api', []);

@@ -18,7 +18,8 @@ final class OrderService
      * `order_lines` (order_id, sku, quantity), all in ONE transaction, and
      * returns the new order id.
      *
-     * - No lines, or a quantity below 1: throw ValidationFailed (before touching the database),
+     * - No lines, or a quantity that is not a whole number of at least 1 (below 1, missing,
+     *   1.5, "2", "abc", null ...): throw ValidationFailed (before touching the database),
      *   with pointers such as '/lines' or '/lines/1/quantity'.
      * - Any failure inside the transaction (any \Throwable): roll back. Then wrap a \PDOException
      *   in OrderFailed (the PDOException as $previous) and rethrow anything else unchanged.

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace Exercise\Tests;
 
 require_once __DIR__ . '/Support/SpyLogger.php';
+require_once __DIR__ . '/Support/PartnerSdk.php';
 
 use Exercise\Errors\NotFound;
 use Exercise\Errors\OrderFailed;
@@ -80,6 +81,33 @@ final class ExceptionHandlerTest extends TestCase
         $this->assertSame(500, $response->status, 'A TypeError (a bug, from the Error branch of Throwable) must map to 500.');
         $this->assertStringNotContainsString($secret, $response->body, 'The 500 detail must be a fixed generic sentence: never include any part of the exception message.');
         $this->assertCount(1, $this->logger->at('error'), 'Bugs are server errors: log them once at error level.');
+    }
+
+    public function testErrorsThatOnlyLookLikeClientErrorsAreServerErrors(): void
+    {
+        $secret = 'partner-' . bin2hex(random_bytes(4));
+        $lookalikes = [
+            'a partner SDK class also named NotFound' => new Support\PartnerSdk\NotFound("Bucket $secret not found upstream"),
+            'a partner SDK class named ValidationFailed with an $errors array' => new Support\PartnerSdk\ValidationFailed(
+                "Upstream rejected $secret",
+                [['pointer' => "/$secret", 'detail' => 'rejected upstream']],
+            ),
+            'an exception with a public $errors property' => new class ("batch $secret failed") extends \RuntimeException {
+                /** @var list<string> */
+                public array $errors = ['row 3 failed'];
+            },
+            'a RuntimeException with code 404' => new \RuntimeException("Upstream $secret answered 404", 404),
+            'an InvalidArgumentException with code 422' => new \InvalidArgumentException("Upstream $secret answered 422", 422),
+            'a LogicException with code 400' => new \LogicException("config $secret missing", 400),
+        ];
+        foreach ($lookalikes as $what => $e) {
+            $before = count($this->logger->at('error'));
+            $response = $this->handler->toResponse($e, 'req-look');
+            $this->assertSame(500, $response->status, "$what mapped to {$response->status}: only your own ClientError subclasses are client errors. "
+                . 'Classify with instanceof NotFound / ValidationFailed / ClientError, never by the class\'s short name, an $errors property or the exception code.');
+            $this->assertStringNotContainsString($secret, $response->body, "The 500 for $what must not contain its message: use the fixed generic detail.");
+            $this->assertCount($before + 1, $this->logger->at('error'), "$what is a server error: log it once at error level.");
+        }
     }
 
     public function testUnexpectedExceptionBecomesGeneric500(): void

@@ -123,6 +123,46 @@ final class OrderServiceTest extends TestCase
         $this->assertSame(0, $this->rowCount('orders'), 'An \\Error inside the transaction must roll back the order row too: catch \\Throwable, not \\Exception.');
     }
 
+    public function testOnlyADatabaseErrorIsWrappedInOrderFailed(): void
+    {
+        // Not database errors, though each has a code or is a RuntimeException like PDOException.
+        $failures = [
+            new \RuntimeException('pricing service timed out', 504),
+            new \UnexpectedValueException('currency feed sent garbage', 7),
+            new \OverflowException('stock counter overflow'),
+            new \ErrorException('Undefined array key "price"', 0, E_WARNING),
+        ];
+        foreach ($failures as $bug) {
+            $sku = new class ($bug) {
+                public function __construct(private \Throwable $bug)
+                {
+                }
+
+                public function __toString(): string
+                {
+                    throw $this->bug;
+                }
+            };
+            $thrown = null;
+            try {
+                $this->service->place(7, [['sku' => 'A-1', 'quantity' => 2], ['sku' => $sku, 'quantity' => 1]]);
+            } catch (\Throwable $e) {
+                $thrown = $e;
+            }
+            $this->assertFalse($this->pdo->inTransaction(), 'Roll back on any Throwable before deciding what to throw.');
+            $this->assertSame(0, $this->rowCount('orders'), 'A ' . get_class($bug) . ' inside the transaction must roll back the order row.');
+            $this->assertSame($bug, $thrown, 'A ' . get_class($bug) . ' (code ' . var_export($bug->getCode(), true) . ') is not a database error: rethrow it unchanged. '
+                . 'Wrap only a \PDOException (check instanceof \PDOException, not \RuntimeException, which PDOException extends, and not a non-zero code).');
+        }
+
+        try {
+            $this->service->place(7, [['sku' => 'A-1', 'quantity' => 2], ['sku' => 'BROKEN', 'quantity' => 1]]);
+            $this->fail('The failing line insert must throw.');
+        } catch (OrderFailed $e) {
+            $this->assertInstanceOf(\PDOException::class, $e->getPrevious(), 'A database error is still wrapped in OrderFailed with the PDOException as $previous.');
+        }
+    }
+
     public function testEmptyOrderIsAValidationError(): void
     {
         try {
@@ -150,6 +190,58 @@ final class OrderServiceTest extends TestCase
             $this->fail('A quantity of exactly 1 is valid: reject only quantities below 1.');
         }
         $this->assertSame(1, $this->rowCount('orders'), 'A valid order placed after a rejected one must be stored.');
+    }
+
+    public function testQuantityMustBeAWholeNumberOfAtLeastOne(): void
+    {
+        // Lines come from decoded JSON: a quantity can arrive as any type, or not at all.
+        $invalid = [
+            'the string "abc"' => 'abc', 'the numeric string "2"' => '2', 'the numeric string "1"' => '1',
+            'the string " 3"' => ' 3', 'an empty string' => '', 'the fraction 1.5' => 1.5, 'the fraction 0.5' => 0.5,
+            'the fraction 7.25' => 7.25, 'null' => null, 'true' => true, 'false' => false, 'a list [1]' => [1],
+            'zero' => 0, 'a negative number' => -4, 'a missing quantity' => 'MISSING',
+        ];
+        mt_srand(1616);
+        foreach ($invalid as $what => $quantity) {
+            $count = mt_rand(2, 5);
+            $bad = mt_rand(0, $count - 1);
+            $lines = [];
+            for ($i = 0; $i < $count; $i++) {
+                $lines[] = ['sku' => "SKU-$i", 'quantity' => mt_rand(1, 9)];
+            }
+            if ($quantity === 'MISSING') {
+                unset($lines[$bad]['quantity']);
+            } else {
+                $lines[$bad]['quantity'] = $quantity;
+            }
+            try {
+                $this->service->place(7, $lines);
+                $this->fail("A quantity that is $what was accepted: only a whole number (an int) of at least 1 is valid; "
+                    . 'check is_int($quantity) && $quantity >= 1 for every line and throw ValidationFailed otherwise.');
+            } catch (ValidationFailed $e) {
+                $this->assertSame(["/lines/$bad/quantity"], array_column($e->errors, 'pointer'),
+                    "A quantity that is $what on line $bad must give exactly one error, pointing at /lines/$bad/quantity.");
+            } catch (\Throwable $e) {
+                $this->fail("A quantity that is $what made place() throw " . get_class($e) . ' (' . $e->getMessage() . ') '
+                    . 'instead of ValidationFailed: it is invalid input, so check the type (is_int) before comparing or writing it.');
+            }
+            $this->assertSame(0, $this->rowCount('orders'),
+                "A quantity that is $what must be refused before anything is written to the database.");
+        }
+
+        $placed = 0;
+        foreach ([1, 3, 250, 100000] as $quantity) {
+            try {
+                $this->service->place(7, [['sku' => 'OK-1', 'quantity' => 1], ['sku' => 'OK-2', 'quantity' => $quantity]]);
+            } catch (ValidationFailed) {
+                $this->fail("The whole number $quantity is a valid quantity: refuse only values that are not an int or are below 1.");
+            }
+            $placed++;
+        }
+        $this->assertSame($placed, $this->rowCount('orders'), 'Every order with whole quantities of at least 1 must be stored.');
+        $this->assertSame([1, 3, 250, 100000], array_map('intval',
+            $this->pdo->query("SELECT quantity FROM order_lines WHERE sku = 'OK-2' ORDER BY rowid")->fetchAll(\PDO::FETCH_COLUMN)),
+            'Store each valid quantity as given.');
     }
 
     public function testEveryInvalidLineIsReported(): void

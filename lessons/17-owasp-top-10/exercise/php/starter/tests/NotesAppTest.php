@@ -83,6 +83,26 @@ final class NotesAppTest extends TestCase
         }
     }
 
+    public function testSearchListsOnlyTheUsersOwnNotes(): void
+    {
+        $word = 'w' . bin2hex(random_bytes(3));
+        $anas = [$this->createNoteAs(self::ANA, "Ana {$word} one", 'a'), $this->createNoteAs(self::ANA, "{$word} two", 'a')];
+        $bens = [$this->createNoteAs(self::BEN, "Ben {$word}", 'b'), $this->createNoteAs(self::BEN, "{$word} and more", 'b')];
+
+        foreach ([[self::ANA, $anas, $bens], [self::BEN, $bens, $anas]] as [$user, $own, $others]) {
+            foreach ([$word, substr($word, 1, 4), ' '] as $q) {
+                $response = $this->app->handle(new Request('GET', '/notes', ['q' => $q], [], ['user_id' => $user, 'csrf_token' => 'unused']));
+                $listed = $this->listedIds($response);
+                foreach ($others as $id) {
+                    $this->assertNotContains($id, $listed, "User {$user} searched for \"{$q}\" and got someone else's note {$id}: the search query needs owner_id = the session user too, not only the plain list.");
+                }
+                foreach ($own as $id) {
+                    $this->assertContains($id, $listed, "User {$user} searched for \"{$q}\" and did not get their own note {$id}, whose title contains it.");
+                }
+            }
+        }
+    }
+
     public function testSortAcceptsTheAllowlistedValues(): void
     {
         $zebra = $this->createNote('Zebra facts', 'stripes');
@@ -228,6 +248,7 @@ final class NotesAppTest extends TestCase
             foreach (["'unsafe-inline'", "'unsafe-eval'"] as $weakener) {
                 $this->assertStringNotContainsString($weakener, $csp, "The {$label} response's Content-Security-Policy allows {$weakener}, which lets an injected script run anyway and undoes the XSS protection: remove it (the app needs no inline script).");
             }
+            $this->assertScriptSourcesAreStrict((string) $label, $csp);
             $referrer = array_map('trim', explode(',', strtolower((string) $response->header('Referrer-Policy'))));
             $this->assertContains(end($referrer), ['no-referrer', 'same-origin', 'origin', 'strict-origin', 'origin-when-cross-origin', 'strict-origin-when-cross-origin'], "The {$label} response needs a Referrer-Policy that keeps full URLs (with their IDs and tokens) from other sites, e.g. strict-origin-when-cross-origin; unsafe-url and no-referrer-when-downgrade send the full URL.");
             $this->assertNull($response->header('X-Powered-By'), "The {$label} response must not advertise X-Powered-By: remove it in handle().");
@@ -248,6 +269,8 @@ final class NotesAppTest extends TestCase
         }
         $this->assertStringContainsString("default-src 'self'", (string) $response->header('Content-Security-Policy'), 'Error responses need the security headers too.');
         $this->assertStringContainsString('no such table', implode("\n", $this->logged), 'Send the exception details to the log: call $this->log with the exception as a string.');
+        $this->assertStringContainsString('PDOException', implode("\n", $this->logged), 'The log must say which exception it was: pass (string) $e, which holds the class, the message and the stack trace, not only $e->getMessage().');
+        $this->assertMatchesRegularExpression('/#\d+ /', implode("\n", $this->logged), 'The log must hold the stack trace (lines such as "#0 ..."), so the error can be found: pass (string) $e, not only $e->getMessage().');
     }
 
     public function testWithoutALoggerErrorsGoToErrorLog(): void
@@ -279,6 +302,9 @@ final class NotesAppTest extends TestCase
                     continue;
                 }
                 $this->assertDoesNotMatchRegularExpression('/(^|\s|\|)\*($|\s|\|)|dev-|@dev/', $constraint, "composer.json {$section} allows any version of {$package} (\"{$constraint}\"): give it a bounded range such as ^11.5 || ^12.0 || ^13.0, so an update cannot pull in an arbitrary release.");
+                foreach (preg_split('/\s*\|\|?\s*/', trim($constraint)) as $alternative) {
+                    $this->assertTrue($this->hasUpperBound($alternative), "composer.json {$section} allows {$package} \"{$alternative}\" in \"{$constraint}\", which has no upper bound: every alternative needs one (^, ~, an exact version or a < limit), so one loose alternative cannot let any future major release in.");
+                }
             }
         }
         $config = $composer['config'] ?? [];
@@ -288,6 +314,50 @@ final class NotesAppTest extends TestCase
     }
 
     // ---------- helpers ----------
+
+    /**
+     * The sources that decide where scripts may come from: script-src, or default-src when the
+     * policy has no script-src. Each one that lets an attacker's script in fails the test.
+     */
+    private function assertScriptSourcesAreStrict(string $label, string $csp): void
+    {
+        $directives = [];
+        foreach (explode(';', $csp) as $directive) {
+            $tokens = preg_split('/\s+/', strtolower(trim($directive)), -1, PREG_SPLIT_NO_EMPTY);
+            if ($tokens !== [] && !isset($directives[$tokens[0]])) {
+                $directives[$tokens[0]] = array_slice($tokens, 1); // a browser uses the first of a name
+            }
+        }
+        $name = isset($directives['script-src']) ? 'script-src' : 'default-src';
+        $why = [
+            '*' => 'any site',
+            'data:' => 'data: URLs, which an attacker writes inline',
+            'http:' => 'any site over http',
+            'https:' => 'any site over https',
+            "'unsafe-inline'" => 'inline scripts',
+            "'unsafe-eval'" => 'eval()',
+        ];
+        foreach ($directives[$name] ?? [] as $source) {
+            $this->assertArrayNotHasKey($source, $why, "The {$label} response's Content-Security-Policy lets scripts come from "
+                . ($why[$source] ?? $source) . " ({$name} {$source}): scripts may come only from 'self', so drop {$source} from {$name}"
+                . ($name === 'default-src' ? ' (default-src also rules scripts when there is no script-src)' : '') . '.');
+        }
+    }
+
+    /** True when a Composer constraint alternative (no "||" in it) caps the versions it allows. */
+    private function hasUpperBound(string $alternative): bool
+    {
+        if (preg_match('/\s-\s/', $alternative) === 1) {
+            return true; // a hyphen range such as "11.5 - 12.0"
+        }
+        foreach (preg_split('/[\s,]+/', $alternative, -1, PREG_SPLIT_NO_EMPTY) as $part) {
+            // ^1.2, ~1.2, <2.0, <=2.0, an exact 1.2.3 (or =1.2.3), a 1.2.* wildcard: each caps the range.
+            if (preg_match('/^(\^|~|<|=*v?\d+(\.\d+)*(\.[*x])?(-[\w.]+)?(@\w+)?$)/i', $part) === 1) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     /** @param array<string, mixed> $query */
     private function get(string $path, array $query = []): Response

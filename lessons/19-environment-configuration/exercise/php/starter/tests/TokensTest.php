@@ -89,11 +89,38 @@ final class TokensTest extends TestCase
     public function testSignedPayloadThatIsNotAJsonObjectIsRejected(): void
     {
         $tokens = self::tokens('k7:secret-seven');
-        foreach (['not json {', '42', '"a string"', 'null'] as $json) {
+        $notObjects = ['not json {', '42', '"a string"', 'null', 'true', '1.5', '[]', '[1,2]', '["sub","admin"]', '[{"sub":"admin"}]', ' [ ] '];
+        foreach ($notObjects as $json) {
             $payload = self::base64url($json);
             $signature = self::base64url(hash_hmac('sha256', "k7.{$payload}", 'secret-seven', true));
             $result = $this->verifyNoThrow($tokens, "k7.{$payload}.{$signature}", 'decode with JSON_THROW_ON_ERROR inside try/catch and return null');
-            $this->assertNull($result, 'verify() must return null when the signed payload is not a JSON object (' . json_encode($json) . '): catch JsonException and check is_array()');
+            $this->assertNull($result, 'verify() must return null when the signed payload is not a JSON object (' . json_encode($json) . '): catch JsonException, and remember that json_decode(..., true) turns a JSON list into a PHP array too, so is_array() alone is not enough (decode with false and check instanceof \\stdClass)');
+        }
+    }
+
+    public function testEveryJsonObjectIsAcceptedEvenOnesThatLookLikeLists(): void
+    {
+        $tokens = self::tokens('k7:secret-seven');
+        $objects = [
+            '{}' => [],
+            '{"0":"a","1":"b"}' => ['a', 'b'],
+            ' {"sub":"x"} ' => ['sub' => 'x'],
+            "\n{\"roles\":[\"admin\",\"dev\"]}" => ['roles' => ['admin', 'dev']],
+            '{"list":[],"map":{}}' => ['list' => [], 'map' => []],
+        ];
+        foreach ($objects as $json => $data) {
+            $payload = self::base64url((string) $json);
+            $signature = self::base64url(hash_hmac('sha256', "k7.{$payload}", 'secret-seven', true));
+            $this->assertSame($data, $this->verifyNoThrow($tokens, "k7.{$payload}.{$signature}", 'a signed JSON object is valid'),
+                'verify() must accept the signed JSON object ' . json_encode((string) $json) . ' and return it as an array: check that the payload is an object '
+                . '(json_decode(..., false) instanceof \\stdClass), not that the array has string keys or that the text starts with "{"');
+        }
+        foreach (['{}' => [], '{"0":"a","1":"b"}' => ['a', 'b'], '{"x":[1,2]}' => ['x' => [1, 2]]] as $json => $data) {
+            $token = $tokens->sign($data);
+            $this->assertSame($json, base64_decode(strtr(explode('.', $token)[1], '-_', '+/'), true),
+                'sign(' . var_export($data, true) . ') must sign the JSON object ' . $json . ': json_encode((object) $data) makes the top level an object '
+                . 'and leaves lists inside as lists (JSON_FORCE_OBJECT would turn them into objects too)');
+            $this->assertSame($data, $this->verifyNoThrow($tokens, $token, 'a token from sign() is valid'), 'verify(sign(' . json_encode($data) . ')) must give the data back');
         }
     }
 

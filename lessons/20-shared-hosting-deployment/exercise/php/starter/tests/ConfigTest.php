@@ -123,6 +123,38 @@ final class ConfigTest extends TestCase
         $this->assertSame($values, $loaded, 'Config::load($envFile) must return the values written in that .env file (parse it with parse_ini_file($file, false, INI_SCANNER_RAW)).');
     }
 
+    public function testEnvFileValuesAreReadExactlyAsWritten(): void
+    {
+        // Unquoted values with characters the normal INI scanner treats as operators or constants,
+        // and a quoted one with ${...}, which the normal scanner would expand.
+        $word = bin2hex(random_bytes(3));
+        $values = [
+            'DB_DSN' => "sqlite:/home/app/db-$word.sqlite",
+            'DB_USER' => "yes",
+            'DB_PASSWORD' => "p@ss!$word~(x)|y&z^",
+            'PAYMENT_KEY' => 'pk_${HOME}_' . $word,
+        ];
+        $file = $this->dir . '/.env';
+        file_put_contents($file, "DB_DSN={$values['DB_DSN']}\nDB_USER={$values['DB_USER']}\nDB_PASSWORD={$values['DB_PASSWORD']}\nPAYMENT_KEY=\"{$values['PAYMENT_KEY']}\"\n");
+        [$exit, $loaded] = $this->loadInChild($file, []);
+
+        $this->assertSame(0, $exit, 'Config::load() could not read an .env file whose values contain ! ~ ( ) | & ^: parse it with parse_ini_file($file, false, INI_SCANNER_RAW), which reads values as text. ' . ($loaded['error'] ?? ''));
+        $this->assertSame($values, $loaded, 'Config::load() changed values of the .env file (yes became 1, ${HOME} was expanded, or operators were evaluated): parse it with INI_SCANNER_RAW, so every value is kept as written.');
+    }
+
+    public function testZeroIsAValueNotAMissingKey(): void
+    {
+        $values = self::randomValues();
+        $values['DB_USER'] = '0';
+        $values['DB_PASSWORD'] = '0';
+        try {
+            $config = Config::fromArray($values);
+        } catch (\Throwable $e) {
+            $this->fail('Config::fromArray() refused the value "0" (' . $e->getMessage() . '): only a missing key or an empty string is missing; empty() also calls "0" empty, so compare with \'\' instead.');
+        }
+        $this->assertSame(['0', '0'], [$config->databaseUser, $config->databasePassword], 'Config::fromArray() must keep "0" as given.');
+    }
+
     public function testTheRealEnvironmentWinsOverTheFile(): void
     {
         $fromFile = self::randomValues();

@@ -67,6 +67,10 @@ final class DeployReadinessTest extends TestCase
         $this->assertMatchesRegularExpression('/^\s*Options\s+.*-Indexes\b/mi', $htaccess, 'Turn off directory listings with "Options -Indexes".');
         $this->assertMatchesRegularExpression('/<FilesMatch\s+"\^\\\\\.">\s*Require\s+all\s+denied\s*<\/FilesMatch>/i', $htaccess, 'Deny dotfiles with Apache 2.4 syntax: <FilesMatch "^\."> Require all denied </FilesMatch>.');
         $this->assertMatchesRegularExpression('/RewriteCond\s+%\{HTTPS\}/i', $htaccess, 'Redirect plain HTTP to HTTPS (RewriteCond %{HTTPS} !=on + a [R=301,L] rule).');
+        // The condition applies to the next RewriteRule only: that rule must be the redirect, or the
+        // condition silently guards some other rule (such as the front controller) instead.
+        $this->assertMatchesRegularExpression('/RewriteCond\s+%\{HTTPS\}[^\n]*\n(?:\s*(?:#[^\n]*|RewriteCond[^\n]*)?\n)*\s*RewriteRule\s+\S+\s+https:\/\/\S+\s+\[[^\]]*R=(301|308|permanent)[^\]]*\]/i', $htaccess,
+            'The RewriteRule right after "RewriteCond %{HTTPS} !=on" must be the redirect: "RewriteRule ^ https://%{HTTP_HOST}%{REQUEST_URI} [R=301,L]". A RewriteCond guards only the next rule.');
         $this->assertDoesNotMatchRegularExpression('/^\s*(Order\s+\w|Deny\s+from|Allow\s+from)/mi', $htaccess, 'Remove Apache 2.2 "Order/Deny/Allow" lines; use "Require all denied".');
         $this->assertDoesNotMatchRegularExpression('/^\s*php_(flag|value|admin_flag|admin_value)\b/mi', $htaccess, 'Remove php_flag/php_value: they break PHP-FPM hosts with a 500. Put PHP settings in public/.user.ini.');
     }

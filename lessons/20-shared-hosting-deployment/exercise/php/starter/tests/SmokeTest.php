@@ -115,5 +115,43 @@ final class SmokeTest extends TestCase
         [$status, $headers, $body] = $this->get('/health?verbose=1');
         $this->assertSame(200, $status, 'GET /health?verbose=1 must be routed like /health: route on the path, not on the whole REQUEST_URI.');
         $this->assertSame(['status' => 'ok'], json_decode($body, true), 'GET /health?verbose=1 must return {"status":"ok"}.');
+        // A dot in the query string is not a dotfile: only the path's segments count.
+        foreach (['/health?next=/.profile', '/health?file=%2F.env&x=1'] as $path) {
+            [$status, , $body] = $this->get($path);
+            $this->assertSame(200, $status, "GET $path must reach /health: check the dot rule on the path only (parse_url(..., PHP_URL_PATH)), not on the query string.");
+            $this->assertSame(['status' => 'ok'], json_decode($body, true), "GET $path must return {\"status\":\"ok\"}.");
+        }
+    }
+
+    public function testFilesInsideDotFoldersAreNeverServed(): void
+    {
+        // Real files inside dot-folders (a .git/ checkout, a theme's .cache/), at the top and deeper.
+        $public = dirname(__DIR__) . '/public';
+        $folders = ['.cache-' . bin2hex(random_bytes(3)), 'css/.old-' . bin2hex(random_bytes(3))];
+        foreach ($folders as $folder) {
+            mkdir("$public/$folder");
+            file_put_contents("$public/$folder/settings.css", "/* api_key = leaked */\n");
+        }
+        try {
+            foreach ($folders as $folder) {
+                [$status, , $body] = $this->get("/$folder/settings.css");
+                $this->assertContains($status, [403, 404], "GET /$folder/settings.css must be refused: a folder whose name starts with a dot is a dot segment too, so check every segment of the path, not only the file name (basename).");
+                $this->assertStringNotContainsString('leaked', $body, "GET /$folder/settings.css served a file from a dot-folder.");
+            }
+        } finally {
+            foreach ($folders as $folder) {
+                unlink("$public/$folder/settings.css");
+                rmdir("$public/$folder");
+            }
+        }
+    }
+
+    public function testFoldersGoToTheFrontController(): void
+    {
+        foreach (['/css', '/css/'] as $path) {
+            [$status, $headers] = $this->get($path);
+            $this->assertSame(404, $status, "GET $path (a folder, not a file) must go to public/index.php, which answers 404.");
+            $this->assertStringStartsWith('application/problem+json', $headers['content-type'] ?? '', "GET $path must be answered by the front controller: serve only real files (is_file), not folders (file_exists is true for a folder too), like RewriteCond %{REQUEST_FILENAME} !-d.");
+        }
     }
 }

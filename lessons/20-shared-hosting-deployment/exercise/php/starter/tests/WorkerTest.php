@@ -32,11 +32,11 @@ final class WorkerTest extends TestCase
         rmdir($this->dir);
     }
 
-    /** Runs the worker, killing it after $limit seconds. @return array{?int, float, string} exit code (null if killed), seconds, output */
+    /** Runs the worker, killing it after $limit seconds. @return array{?int, float, string, string} exit code (null if killed), seconds, output (stdout + stderr), stderr */
     private function runWorker(string $maxTime, float $limit): array
     {
         $command = [PHP_BINARY, dirname(__DIR__) . '/bin/worker.php', "--max-time=$maxTime", "--lock={$this->dir}/worker.lock", "--queue={$this->dir}/queue"];
-        $process = proc_open($command, [1 => ['file', $this->dir . '/out.txt', 'w'], 2 => ['file', $this->dir . '/out.txt', 'a']], $pipes);
+        $process = proc_open($command, [1 => ['file', $this->dir . '/out.txt', 'w'], 2 => ['file', $this->dir . '/err.txt', 'w']], $pipes);
         $started = microtime(true);
         do {
             usleep(50_000);
@@ -45,11 +45,11 @@ final class WorkerTest extends TestCase
         $seconds = microtime(true) - $started;
         if ($status['running']) {
             proc_terminate($process, 9);
-            proc_close($process);
-            return [null, $seconds, (string) file_get_contents($this->dir . '/out.txt')];
         }
         proc_close($process);
-        return [$status['exitcode'], $seconds, (string) file_get_contents($this->dir . '/out.txt')];
+        $stderr = (string) file_get_contents($this->dir . '/err.txt');
+        $output = (string) file_get_contents($this->dir . '/out.txt') . $stderr;
+        return [$status['running'] ? null : $status['exitcode'], $seconds, $output, $stderr];
     }
 
     public function testWorkerStopsWithinItsTimeBudget(): void
@@ -85,11 +85,29 @@ final class WorkerTest extends TestCase
     public function testInvalidMaxTimeIsRejected(): void
     {
         foreach (['soon', '0', '-5', '1.5', '3601', '10s'] as $value) {
-            [$exit, , $output] = $this->runWorker($value, 1.5);
+            [$exit, , $output, $stderr] = $this->runWorker($value, 1.5);
             $this->assertSame(2, $exit, "--max-time=$value is not a whole number from 1 to 3600: print an error on stderr and exit with code 2 (filter_var with FILTER_VALIDATE_INT and min_range/max_range). Output:\n$output");
+            $this->assertNotSame('', trim($stderr), "--max-time=$value must be explained on stderr (fwrite(STDERR, ...)), where cron's log and the person running it see it: an exit code alone says nothing, and stdout is for normal output.");
         }
         [$exit] = $this->runWorker('3600', 0.3);
         $this->assertNull($exit, '--max-time=3600 is valid (the range includes 3600): the worker must start and keep working, not exit at once.');
+    }
+
+    public function testWorkerProcessesOnlyJobFiles(): void
+    {
+        $others = ['README.txt', '002.job.tmp', '003.jobs', 'old.job.done', '004.job.bak', '005.JOB.txt'];
+        $name = sprintf('%03d.job', random_int(1, 999));
+        touch("{$this->dir}/queue/$name");
+        foreach ($others as $other) {
+            touch("{$this->dir}/queue/$other");
+        }
+        [$exit] = $this->runWorker('1', 2.5);
+        $this->assertSame(0, $exit, 'bin/worker.php --max-time=1 must finish with exit code 0.');
+        $left = array_map('basename', glob($this->dir . '/queue/*') ?: []);
+        sort($left);
+        $expected = array_merge($others, ["$name.done"]);
+        sort($expected);
+        $this->assertSame($expected, $left, 'The worker must process only files named *.job (glob($queue . "/*.job")) and leave every other file in the queue as it is.');
     }
 
     public function testWorkerProcessesManyJobsWithinOneRun(): void

@@ -68,6 +68,9 @@ final class PostRepository
     {
         $changes = array_intersect_key($input, array_flip(self::WRITABLE));
         $changes = array_filter($changes, 'is_string');
+        if (isset($changes['title']) && trim($changes['title']) === '') {
+            unset($changes['title']); // a blank title is invalid input: ignored like a non-string one
+        }
         if ($changes === []) {
             return 0;
         }

@@ -56,6 +56,9 @@ final class PostRepository
     {
         $changes = array_intersect_key($input, array_flip(self::WRITABLE));
         $changes = array_filter($changes, 'is_string');
+        if (isset($changes['title']) && trim($changes['title']) === '') {
+            unset($changes['title']); // a blank title is invalid input: ignored like a non-string one
+        }
         $check = $this->pdo->prepare('SELECT COUNT(*) FROM posts WHERE id = ?');
         $check->execute([$id]);
         if ($changes === [] || (int) $check->fetchColumn() === 0) {

@@ -56,7 +56,10 @@ final class PostRepository
     {
         // Drop the fields a client must never set.
         unset($input['id'], $input['user_id'], $input['is_pinned'], $input['is_admin']);
-        $changes = array_filter($input, 'is_scalar');
+        $changes = array_filter($input, 'is_string');
+        if (isset($changes['title']) && trim($changes['title']) === '') {
+            unset($changes['title']); // a blank title is invalid input: ignored like a non-string one
+        }
         if ($changes === []) {
             return 0;
         }

@@ -51,8 +51,10 @@ final class OrderService
 
         $errors = [];
         foreach ($lines as $i => $line) {
-            if ($line['quantity'] < 1) {
-                $errors[] = ['pointer' => "/lines/$i/quantity", 'detail' => 'must be at least 1'];
+            // Decoded JSON can hold any type: only a whole number (an int) of at least 1 is a quantity.
+            $quantity = $line['quantity'] ?? null;
+            if (!is_int($quantity) || $quantity < 1) {
+                $errors[] = ['pointer' => "/lines/$i/quantity", 'detail' => 'must be a whole number of at least 1'];
             }
         }
         if ($errors !== []) {

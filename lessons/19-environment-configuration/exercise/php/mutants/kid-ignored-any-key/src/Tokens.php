@@ -14,7 +14,8 @@ final class Tokens
     public function sign(array $data): string
     {
         $key = $this->config->signingKeys[0];
-        $payload = self::base64url(json_encode($data, JSON_THROW_ON_ERROR));
+        // (object): empty or list-like data is still signed as a JSON object, which verify() accepts.
+        $payload = self::base64url(json_encode((object) $data, JSON_THROW_ON_ERROR));
         return "{$key->kid}.{$payload}." . self::mac($key, $payload);
     }
 
@@ -41,11 +42,14 @@ final class Tokens
         }
         $json = base64_decode(strtr($payload, '-_', '+/'), true);
         try {
-            $data = json_decode((string) $json, true, 64, JSON_THROW_ON_ERROR);
+            // Decode as objects first: only a JSON object is token data (a list decodes to an array too).
+            if (!json_decode((string) $json, false, 64, JSON_THROW_ON_ERROR) instanceof \stdClass) {
+                return null;
+            }
+            return json_decode((string) $json, true, 64, JSON_THROW_ON_ERROR);
         } catch (\JsonException) {
             return null;
         }
-        return is_array($data) ? $data : null;
     }
 
     private static function mac(SigningKey $key, string $text): string

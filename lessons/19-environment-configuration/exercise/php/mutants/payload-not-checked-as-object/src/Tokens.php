@@ -14,7 +14,8 @@ final class Tokens
     public function sign(array $data): string
     {
         $key = $this->config->signingKeys[0];
-        $payload = self::base64url(json_encode($data, JSON_THROW_ON_ERROR));
+        // (object): empty or list-like data is still signed as a JSON object, which verify() accepts.
+        $payload = self::base64url(json_encode((object) $data, JSON_THROW_ON_ERROR));
         return "{$key->kid}.{$payload}." . self::mac($key, "{$key->kid}.{$payload}");
     }
 
