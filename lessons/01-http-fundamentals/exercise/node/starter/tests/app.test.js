@@ -162,6 +162,33 @@ test('POST /echo accepts application/json in any case and with parameters, and e
   }
 });
 
+test('POST /echo sends back falsy and empty JSON values exactly as sent', async () => {
+  // null, 0, false, "" and empty containers are valid JSON bodies: "nothing parsed" is not the same as "parsed null".
+  for (const text of ['null', '0', 'false', '""', '{}', '[]', '-0.5', '"0"']) {
+    const res = await request('POST', '/echo', { headers: { 'content-type': 'application/json' }, body: text });
+    assert.equal(res.status, 200, `POST /echo with the valid JSON body ${text} must answer 200: tell "JSON.parse failed" apart from a falsy result (check for the parse error, not for a truthy value)`);
+    assert.deepEqual(parseJson(res, `POST /echo with ${text} must send back JSON`), JSON.parse(text), `POST /echo must send back ${text} unchanged`);
+  }
+  const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+  for (const text of ['null', 'false', '0']) {
+    const res = await request('POST', '/items', { headers: auth, body: text });
+    assert.equal(res.status, 201, `POST /items with the valid JSON body ${text} must create an item (201)`);
+    assert.deepEqual(parseJson(res, 'the 201 body must be JSON').data, JSON.parse(text), `the item created from ${text} must hold ${text} under "data"`);
+  }
+});
+
+test('POST /items follows the size and JSON rules of /echo', async () => {
+  const auth = { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' };
+  for (const body of ['{"oops":', '', '{"title": x}']) {
+    const res = await request('POST', '/items', { headers: auth, body });
+    assert.equal(res.status, 400, `POST /items with malformed JSON (${JSON.stringify(body)}) must answer 400, like /echo: read it with the same code`);
+  }
+  const exact = JSON.stringify('i'.repeat(LIMIT - 2));
+  assert.equal((await request('POST', '/items', { headers: auth, body: exact })).status, 201, 'POST /items with a body of exactly 65 536 bytes must be accepted, like /echo');
+  const over = await request('POST', '/items', { headers: auth, body: JSON.stringify('i'.repeat(LIMIT - 1)) });
+  assert.equal(over.status, 413, 'POST /items with a body of 65 537 bytes must answer 413, like /echo: the size limit applies to every body you read');
+});
+
 test('Content-Length counts bytes, not characters', async () => {
   // Read the raw bytes off the socket: a client library would choke on a wrong length.
   const payload = JSON.stringify({ name: 'Zoë', city: 'Kraków', note: '✓ €5' });

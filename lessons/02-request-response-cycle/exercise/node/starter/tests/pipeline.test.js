@@ -139,10 +139,14 @@ test('sync throws and async rejections become a generic 500 problem', { timeout:
       if (req.url === '/status') throw upstream;
       if (req.url === '/redirect') throw Object.assign(new Error('moved hunter2'), { status: 302, title: 'hunter2' });
       if (req.url === '/text-status') throw Object.assign(new Error('hunter2'), { status: '404', title: 'hunter2' });
+      // JavaScript can throw anything, not only Errors.
+      if (req.url === '/null') throw null; // eslint-disable-line no-throw-literal
+      if (req.url === '/undefined') return Promise.reject(undefined);
+      if (req.url === '/string') throw 'hunter2 went wrong'; // eslint-disable-line no-throw-literal
       return Promise.reject(new Error('db password=hunter2'));
     },
   ]);
-  for (const path of ['/sync', '/async', '/status', '/redirect', '/text-status']) {
+  for (const path of ['/sync', '/async', '/status', '/redirect', '/text-status', '/null', '/undefined', '/string']) {
     const res = await request(port, { path });
     assert.equal(res.status, 500,
       `${path}: an unexpected error (anything without a 4xx status) must become 500, and compose must turn sync throws into rejections`);
@@ -152,7 +156,7 @@ test('sync throws and async rejections become a generic 500 problem', { timeout:
     assert.ok(!/stack|hunter2|at .*\.js/.test(res.text),
       `${path}: never send the stack, title or message of an unexpected error to the client; log it instead`);
   }
-  assert.equal(logged.length, 5, 'errorHandler must pass each unexpected error to its log function');
+  assert.equal(logged.length, 8, 'errorHandler must pass each unexpected error to its log function, a thrown null, undefined or string too (read err?.status, never err.status)');
 });
 
 test('an error thrown after jsonBody (in the handler) still reaches errorHandler', { timeout: 5000 }, async () => {
@@ -254,6 +258,7 @@ test('jsonBody counts bytes: exactly the limit passes, one byte more is 413', { 
   const post = (body, headers = {}) => request(port, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
   const exact = JSON.stringify('x'.repeat(limit - 2));
   assert.equal((await post(exact)).status, 200, `a body of exactly ${limit} bytes is within the limit: reject only when size > limit`);
+  assert.equal((await post(exact, { 'content-length': String(limit) })).status, 200, `a declared Content-Length of exactly ${limit} is within the limit: refuse a Content-Length only when it is > limit`);
   assert.equal((await post(JSON.stringify('x'.repeat(limit - 1)))).status, 413, `a body of ${limit + 1} bytes must be rejected with 413`);
   const accented = JSON.stringify('é'.repeat(Math.ceil(limit / 2))); // under the limit in characters, over it in bytes
   assert.equal((await post(accented)).status, 413,

@@ -11,6 +11,8 @@ test('satisfies() implements exact, ~, ^ and >= ranges', () => {
     ['1.2.3', '1.2.3', true], ['1.2.4', '1.2.3', false],
     ['3.0.0', '>=2.5.0', true], ['2.4.99', '>=2.5.0', false],
     ['1.10.0', '^1.9.0', true], ['1.10.0', '~1.9.0', false], ['10.0.0', '>=9.0.0', true], ['2.0.0', '^10.0.0', false],
+    // Each range includes its own base version.
+    ['2.5.0', '>=2.5.0', true], ['5.1.0', '~5.1.0', true], ['0.4.2', '^0.4.2', true], ['0.0.0', '>=0.0.0', true], ['12.0.7', '^12.0.7', true],
   ];
   for (const [version, range, expected] of cases) {
     assert.equal(satisfies(version, range), expected,
@@ -30,14 +32,15 @@ function random(seed) {
   };
 }
 
-const NAMES = ['alpha', 'beta', 'chalk-lite', 'debug-x', 'express-ish', 'left-pad', 'pino-lite', 'zod-mini', '@acme/log', '@acme/util'];
+// Old packages may have capitals (JSONStream): plain string order puts them before lower case.
+const NAMES = ['alpha', 'beta', 'chalk-lite', 'debug-x', 'express-ish', 'left-pad', 'pino-lite', 'zod-mini', '@acme/log', '@acme/util', 'JSONStream', 'Base64-utils'];
 const UNPINNED = ['*', 'latest', 'x', '', 'github:acme/tool', 'https://example.com/tool.tgz'];
 const integrity = (name) => `sha512-${Buffer.from(name).toString('base64')}`;
 
 /** Builds a manifest and lockfile with known problems, and the findings they must produce. */
 function scenario(rnd) {
   const pick = (list) => list[Math.floor(rnd() * list.length)];
-  const pkg = { name: 'shop', engines: { node: pick(['>=22', '>=24', '^22.12.0 || >=24', '>=20', '^18 || ^20 || ^22']) }, dependencies: {}, devDependencies: {} };
+  const pkg = { name: 'shop', engines: { node: pick(['>=22', '>=24', '^22.12.0 || >=24', '>=20', '^18 || ^20 || ^22', '>=24 || ^20.19.0', '^22 || ^20', '22.x || 24.x', '>= 22.0.0']) }, dependencies: {}, devDependencies: {} };
   const lock = { lockfileVersion: 3, packages: { '': { name: 'shop' } } };
   const expected = [];
   for (const name of NAMES) {
@@ -65,7 +68,7 @@ function scenario(rnd) {
   lock.packages['node_modules/alpha/node_modules/postinstall-miner'] = { version: '1.0.1', integrity: integrity('m'), hasInstallScript: true };
   expected.push({ name: 'postinstall-miner', problem: 'install-script' });
   lock.packages['node_modules/local-tool'] = { resolved: 'tools/local-tool', link: true };
-  if (/^>=2[24]|^\^22/.test(pkg.engines.node) === false) expected.push({ name: 'engines.node', problem: 'eol-node' });
+  if (['>=22', '>=24', '^22.12.0 || >=24', '22.x || 24.x', '>= 22.0.0'].includes(pkg.engines.node) === false) expected.push({ name: 'engines.node', problem: 'eol-node' });
   const byText = (x, y) => (x < y ? -1 : x > y ? 1 : 0);
   expected.sort((a, b) => byText(a.name, b.name) || byText(a.problem, b.problem));
   return { pkg, lock, expected };

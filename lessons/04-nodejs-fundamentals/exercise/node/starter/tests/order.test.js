@@ -81,3 +81,17 @@ test('recordOrder() really uses the event loop, not a sorted copy of the tasks',
 test('recordOrder() rejects an unknown kind', async () => {
   await assert.rejects(recordOrder([['sync', 'a'], ['later', 'b']]), 'an unknown kind such as "later" must reject the promise, not hang');
 });
+
+test('recordOrder() rejects a kind that is only an inherited property name', async () => {
+  // A lookup table is a plain object: "toString" or "constructor" is found on its prototype, and
+  // calling it schedules nothing, so the promise would never settle.
+  for (const kind of ['toString', 'constructor', 'hasOwnProperty', '__proto__', 'valueOf']) {
+    let timer;
+    const outcome = await Promise.race([
+      recordOrder([['sync', 'a'], [kind, 'b']]).then(() => 'resolved', () => 'rejected'),
+      new Promise((resolve) => { timer = setTimeout(resolve, 1000, 'hung'); }),
+    ]);
+    clearTimeout(timer);
+    assert.equal(outcome, 'rejected', `the kind "${kind}" is not one of the five kinds, so recordOrder() must reject (it ${outcome}): look kinds up by own keys only (Object.hasOwn(table, kind), or a Map), not with "in" or table[kind], which also find what every object inherits`);
+  }
+});

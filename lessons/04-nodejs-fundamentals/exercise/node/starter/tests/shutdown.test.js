@@ -15,9 +15,12 @@ test('gracefulShutdown() lets an in-flight request finish and refuses new connec
   const inFlight = request(port, '/slow'); // the handler needs ~100 ms
   await once(server, 'request'); // the server has started handling it
 
+  let serverClosed = false;
+  server.once('close', () => { serverClosed = true; });
   const started = performance.now();
   const closed = gracefulShutdown(server);
   assert.ok(closed instanceof Promise, 'gracefulShutdown() must return a promise');
+  const closedWhenResolved = closed.then(() => serverClosed);
 
   assert.equal(
     await tryConnect(port),
@@ -27,7 +30,8 @@ test('gracefulShutdown() lets an in-flight request finish and refuses new connec
   const res = await inFlight;
   assert.equal(res.status, 200, 'the request that was already running must still get its 200 response');
 
-  await closed;
+  assert.equal(await closedWhenResolved, true,
+    "gracefulShutdown() resolved before the server had closed: resolve in server.close()'s callback, which runs once the last connection has ended");
   const took = performance.now() - started;
   const timersLeft = process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
   assert.ok(timersLeft <= timersBefore,

@@ -378,3 +378,54 @@ test('pages stay in id order after books are replaced', { timeout: 20000 }, asyn
     'after PUT on books 2 and 5 the walk returned ids ' + JSON.stringify(ids) + ': keep the list in id order '
     + '(sort by id, or replace in place) so "every id after the cursor" never skips a replaced book');
 });
+
+test('author follows the same rules as title', { timeout: 10000 }, async () => {
+  const base = await start();
+  const cases = [
+    [{ title: 'T', author: 'a'.repeat(201) }, ['/author']],
+    [{ title: 'T', author: '' }, ['/author']],
+    [{ title: 'T', author: ' \t ' }, ['/author']],
+    [{ title: 'T', author: ['A'] }, ['/author']],
+    [{ title: 'T', author: null }, ['/author']],
+    [{ title: ' ', author: 'b'.repeat(250) }, ['/author', '/title']],
+  ];
+  for (const [invalid, pointers] of cases) {
+    const res = await fetch(`${base}/books`, { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify(invalid) });
+    const problem = await res.json();
+    assert.equal(res.status, 422, `POST ${JSON.stringify(invalid).slice(0, 60)} must answer 422: author, like title, is a non-empty string of at most 200 characters`);
+    assert.deepEqual((problem.errors ?? []).map((e) => e.pointer).sort(), pointers, `POST ${JSON.stringify(invalid).slice(0, 60)}: the "errors" array must point at ${pointers.join(' and ')}`);
+  }
+  const longest = await create(base, { title: 't'.repeat(200), author: 'a'.repeat(200) });
+  assert.equal(longest.author.length, 200, 'an author of exactly 200 characters is valid');
+  const list = await (await fetch(`${base}/books`)).json();
+  assert.deepEqual(list.items.map((b) => b.id), [longest.id], 'no invalid book may have been stored');
+});
+
+test('PUT replaces the whole book and validates it like POST', { timeout: 10000 }, async () => {
+  const base = await start();
+  const book = await create(base, { title: 'Original title', author: 'Original author' });
+  const url = `${base}/books/${book.id}`;
+  const read = async () => {
+    const res = await fetch(url);
+    return { etag: res.headers.get('etag'), body: await res.json() };
+  };
+  const before = await read();
+  const invalid = [
+    { title: 'Only a title' }, // PUT is a full replacement: a missing field is not "keep the old one"
+    { author: 'Only an author' },
+    {},
+    { title: 'T', author: 'a'.repeat(201) },
+    { title: '', author: 'A' },
+    { title: 42, author: 'A' },
+  ];
+  for (const body of invalid) {
+    const res = await fetch(url, { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify(body) });
+    const problem = await res.json();
+    assert.equal(res.status, 422, `PUT ${JSON.stringify(body).slice(0, 60)} must answer 422: a PUT sends the whole book, so it is validated exactly like POST (a missing field is invalid, not kept from the old book)`);
+    assert.ok(Array.isArray(problem.errors) && problem.errors.length > 0, 'a 422 for PUT must list the invalid fields in "errors"');
+    assert.deepEqual(await read(), before, `a rejected PUT ${JSON.stringify(body).slice(0, 60)} must leave the book and its ETag unchanged`);
+  }
+  const res = await fetch(url, { method: 'PUT', headers: JSON_HEADERS, body: JSON.stringify({ title: 'New title', author: 'New author', extra: true }) });
+  assert.equal(res.status, 200, 'a valid PUT must answer 200');
+  assert.deepEqual((await read()).body, { id: book.id, title: 'New title', author: 'New author' }, 'a valid PUT replaces title and author, keeps the id and stores nothing else');
+});

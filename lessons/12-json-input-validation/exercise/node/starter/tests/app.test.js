@@ -172,10 +172,18 @@ test('a valid body is a 201 with Location and only the allowed fields', async ()
 });
 
 test('other methods get 405 + Allow, other paths 404', async () => {
-  const res = await post({ method: 'GET', body: '' });
-  assert.equal(res.status, 405, 'GET /users is not supported here: answer 405');
-  assert.equal(res.headers.allow, 'POST', 'a 405 must list the allowed methods: Allow: POST');
-  assert.equal((await post({ path: '/nope', body: '{}' })).status, 404, 'unknown paths must answer 404');
+  for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
+    const res = await post({ method, body: '' });
+    assert.equal(res.status, 405, `${method} /users is not supported here: answer 405`);
+    assert.equal(res.headers.allow, 'POST', 'a 405 must list the allowed methods: Allow: POST');
+    assertProblem(res, 405, `${method} /users (every error, 405 included, is a problem details response: use sendProblem())`);
+  }
+  assertProblem(await post({ path: '/nope', body: '{}' }), 404, 'POST /nope (every error, 404 included, is a problem details response: use sendProblem())');
+  for (const method of ['GET', 'DELETE']) {
+    const res = await post({ method, path: '/nope', body: '' });
+    assert.equal(res.status, 404, `${method} /nope: the path does not exist, whatever the method, so answer 404 (check the path before the method; 405 is only for /users)`);
+    assertProblem(res, 404, `${method} /nope`);
+  }
 });
 
 test('no response leaks a stack trace', () => {

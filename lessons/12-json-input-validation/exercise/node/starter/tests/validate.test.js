@@ -61,6 +61,12 @@ test('ranges include their ends', () => {
   for (const email of ['ada@', '@example.com', 'ada example@example.com', 'ada.example.com']) {
     assert.deepEqual(pointers(validateCreateUser({ ...valid, email })), ['/email'], `"${email}" does not look like an e-mail address`);
   }
+  for (const email of ['ada@example', 'ada@localhost', 'ada@example.', 'ada@@example.com', 'ada@exa mple.com']) {
+    assert.deepEqual(pointers(validateCreateUser({ ...valid, email })), ['/email'], `"${email}" has no domain.tld after the @: the email must look like local@domain.tld (one @, no spaces, a dot in the domain with at least one character after it)`);
+  }
+  for (const email of ['a@b.co', 'ada.lovelace+news@mail.example.org', 'o\'brien@example.ie']) {
+    assert.deepEqual(validateCreateUser({ ...valid, email }), [], `"${email}" looks like local@domain.tld and must be accepted`);
+  }
 });
 
 test('unknown properties are rejected, each at its own pointer', () => {

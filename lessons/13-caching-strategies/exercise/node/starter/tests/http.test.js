@@ -121,6 +121,27 @@ test('PUT invalidates the cached product, so GET returns new data and a new ETag
   assert.equal((await fr.json()).name, 'Bouilloire en acier', 'invalidate every language variant of the product (every key the product is cached under), not only the writer\'s language');
 }));
 
+test('the cache key uses the chosen language, not the raw Accept-Language header', () => withApp(async ({ request, products }) => {
+  // Four ways to ask for French: one variant, so one load, and one entry for PUT to delete.
+  const spellings = ['fr', 'fr-CH, fr;q=0.9, en;q=0.5', 'FR', 'fr-FR,fr;q=0.8'];
+  const loadsBefore = products.loads;
+  for (const language of spellings) {
+    const res = await request('/products/2', { headers: { 'Accept-Language': language } });
+    assert.equal((await res.json()).name, 'Théière', `Accept-Language: ${language} must get the French name`);
+  }
+  assert.equal(products.loads - loadsBefore, 1, `four requests that all negotiate French loaded product 2 ${products.loads - loadsBefore} times: build the key from the language pickLanguage() chose (product:<id>:<lang>), not from the raw header, or every spelling is a separate, never-invalidated entry`);
+  const put = await request('/products/2', {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: { en: 'Big teapot', fr: 'Grande théière' }, priceCents: 2599 }),
+  });
+  assert.equal(put.status, 204, 'a successful PUT must answer 204 No Content');
+  for (const language of spellings) {
+    const res = await request('/products/2', { headers: { 'Accept-Language': language } });
+    assert.equal((await res.json()).name, 'Grande théière', `after PUT, Accept-Language: ${language} still got the old name: key the cache by the chosen language so that deleting product:<id>:<lang> for every language removes every variant`);
+  }
+}));
+
 test('a response that varies by Accept-Language says so with Vary', () => withApp(async ({ request }) => {
   const en = await request('/products/2', { headers: { 'Accept-Language': 'en-GB,en;q=0.9' } });
   const fr = await request('/products/2', { headers: { 'Accept-Language': 'fr-CH, fr;q=0.9, en;q=0.5' } });

@@ -84,6 +84,26 @@ test('redaction hides any value, not only plain strings', () => {
   assert.deepEqual([record.password, record.pin, record.authorization, record.note], ['[REDACTED]', '[REDACTED]', '[REDACTED]', 'kept'], 'the whole value of a redacted key becomes "[REDACTED]"');
 });
 
+test('values with toJSON() are logged as JSON writes them, and redacted too', () => {
+  const stream = memoryStream();
+  const log = createLogger({ stream, now: fixedClock });
+  class Account {
+    #password = 'q-secret-3';
+    constructor(id) { this.id = id; }
+    toJSON() { return { id: this.id, password: this.#password, Cookie: 'q-secret-4' }; }
+  }
+  const placedAt = new Date(Date.UTC(2026, 10, 2, 9, 30, 15, 250));
+  log.info('order placed', { placedAt, link: new URL('https://shop.example/orders/7?x=1'), account: new Account(7), nested: { owner: new Account(8) } });
+  for (const secret of ['q-secret-3', 'q-secret-4']) {
+    assert.ok(!stream.text.includes(secret), `"${secret}" leaked through a toJSON() method: when a value has toJSON(), redact what it returns (JSON.stringify calls it after your copy was made)`);
+  }
+  const [record] = stream.records();
+  assert.equal(record.placedAt, '2026-11-02T09:30:15.250Z', 'a Date field must be logged as JSON.stringify writes it (its ISO string), not as {}: when a value has toJSON(), log what it returns');
+  assert.equal(record.link, 'https://shop.example/orders/7?x=1', 'a URL field must be logged as its text (URL#toJSON), not as {}');
+  assert.deepEqual(record.account, { id: 7, password: '[REDACTED]', Cookie: '[REDACTED]' }, "an object's toJSON() result is what gets written: redact its keys like any other object");
+  assert.deepEqual(record.nested, { owner: { id: 8, password: '[REDACTED]', Cookie: '[REDACTED]' } }, 'toJSON() results are redacted at any depth');
+});
+
 test('bindings are redacted too, and a child of a child keeps everything', () => {
   const stream = memoryStream();
   const root = createLogger({ stream, now: fixedClock, bindings: { service: 'api', authorization: 'Bearer b-secret' } });

@@ -37,6 +37,13 @@ test('counters are keyed by name and labels, in any label order', () => {
 
   metrics.increment('moves_total', { from: 'a', to: 'b' });
   assert.equal(metrics.value('moves_total', { from: 'b', to: 'a' }), 0, 'labels {from: a, to: b} and {from: b, to: a} are different series: key on label names AND values, not on the values alone');
+  // Label values may hold any text, separators included: two label sets must never share a key.
+  metrics.increment('hits_total', { a: 'x,b=y' });
+  metrics.increment('hits_total', { a: 'x', b: 'y' }, 5);
+  metrics.increment('hits_total', { 'a|b': 'c' }, 7);
+  metrics.increment('hits_total', { a: 'b|c' }, 11);
+  assert.deepEqual([metrics.value('hits_total', { a: 'x,b=y' }), metrics.value('hits_total', { a: 'x', b: 'y' }), metrics.value('hits_total', { 'a|b': 'c' }), metrics.value('hits_total', { a: 'b|c' })], [1, 5, 7, 11],
+    'label values that contain your separators merged two series: build the key so it cannot collide (JSON.stringify([name, sortedPairs]), or escape the separators)');
   const labels = { queue: 'mail' };
   metrics.increment('sent_total', labels);
   labels.queue = 'pdf';

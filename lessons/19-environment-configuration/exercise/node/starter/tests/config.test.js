@@ -104,6 +104,15 @@ test('an unparsable DATABASE_URL is rejected without echoing it', () => {
   assert.ok(!message.includes('db-pa55word'), 'never put the bad value in the message: it may be a secret');
 });
 
+test('a DATABASE_URL without a host is rejected without echoing it', () => {
+  for (const url of ['postgres://', 'postgres:///app', 'mysql:app', 'postgres://:5432/app', 'sqlite:db-pa55word']) {
+    const why = `DATABASE_URL="${url}" must be rejected: URL.canParse() accepts it, so also require a host (new URL(value).hostname)`;
+    const message = messageOf(() => loadConfig({ ...validEnv(), DATABASE_URL: url }), why);
+    assert.match(message, /DATABASE_URL/, `${why}, and name the variable in the error`);
+    assert.ok(!message.includes('db-pa55word'), 'never put the bad value in the message: it may be a secret');
+  }
+});
+
 test('PORT and APP_ENV are validated', () => {
   for (const port of ['abc', '0', '65536', '80.5', '-1', '0x50', '1e3', '+80', '80abc', ' ']) {
     const why = `PORT=${JSON.stringify(port)} must be rejected: accept only digits (/^\\d+$/) in the range 1-65535; Number() and parseInt() accept hex, exponents and trailing junk`;

@@ -126,6 +126,23 @@ test('different accounts have independent buckets; unknown keys share the IP buc
   });
 });
 
+test('a policy name with quotes and backslashes is escaped as a Structured Field string', async () => {
+  for (const policyName of ['tier "gold"', 'eu\\west', 'a "b" \\ c', '"']) {
+    await withServer({ capacity: 3, refillPerSec: 1, policyName }, async ({ url }) => {
+      const res = await send(url);
+      for (const field of ['ratelimit-policy', 'ratelimit']) {
+        let items;
+        try {
+          items = parseList(res.headers.get(field));
+        } catch (err) {
+          assert.fail(`with policyName ${JSON.stringify(policyName)} the ${field} header is not a valid Structured Field (${err.message}): inside the quotes, put a backslash before every " and \\ (JSON.stringify(name) does it for printable ASCII)`);
+        }
+        assert.equal(items[0].name, policyName, `${field} must carry the policy name ${JSON.stringify(policyName)} itself, escaped, not cut at its first quote`);
+      }
+    });
+  }
+});
+
 test('capacity, rate and policy name come from the options', async () => {
   await withServer({ capacity: 7, refillPerSec: 2, policyName: 'burst' }, async ({ url, clock }) => {
     const seen = [];

@@ -150,6 +150,30 @@ test('HEAD on v1 answers like GET, without a body', { timeout: 5000 }, async () 
   assert.equal((await res.arrayBuffer()).byteLength, 0, 'a HEAD response has no body');
 });
 
+test('HEAD on errors answers like GET, without a body', { timeout: 10000 }, async () => {
+  const hour = 60 * 60 * 1000;
+  const window = Date.UTC(2027, 4, 4, 10);
+  const { base, travelTo } = await start({ brownouts: [{ start: window, end: window + hour }] });
+  const cases = [
+    [BEFORE_SUNSET, '/v1/users/404', 404, 'an unknown user'],
+    [BEFORE_SUNSET, '/v9/users/1', 404, 'an unknown version'],
+    [BEFORE_SUNSET, '/v2/users/31337', 404, 'an unknown user on v2'],
+    [window + 60_000, '/v1/users/1', 410, 'v1 inside a brownout window'],
+    [AFTER_SUNSET, '/v1/users/1', 410, 'v1 after the sunset'],
+  ];
+  for (const [at, path, status, what] of cases) {
+    travelTo(at);
+    const get = await fetch(`${base}${path}`);
+    await get.arrayBuffer();
+    const head = await fetch(`${base}${path}`, { method: 'HEAD' });
+    assert.equal(head.status, status, `HEAD ${path} (${what}) must answer ${status}, like GET: HEAD runs the same lookups and checks, only without a body`);
+    for (const name of ['content-type', 'deprecation', 'sunset', 'link']) {
+      assert.equal(head.headers.get(name), get.headers.get(name), `HEAD ${path} (${what}) must send the same ${name} header as GET`);
+    }
+    assert.equal((await head.arrayBuffer()).byteLength, 0, `HEAD ${path} (${what}) must have no body`);
+  }
+});
+
 test('after the sunset, v1 answers 410 Gone pointing at the migration docs', { timeout: 5000 }, async () => {
   const { base, travelTo } = await start();
   travelTo(AFTER_SUNSET);

@@ -6,6 +6,8 @@ function redactValue(value, hidden) {
   if (Array.isArray(value)) return value.map((item) => redactValue(item, hidden));
   if (value instanceof Error) return { type: value.name, message: value.message, stack: value.stack };
   if (value === null || typeof value !== 'object') return value;
+  // A Date, a URL or a class with toJSON() is logged as what JSON.stringify would write, redacted too.
+  if (typeof value.toJSON === 'function') return redactValue(value.toJSON(), hidden);
   const copy = {};
   for (const [key, inner] of Object.entries(value)) {
     copy[key] = hidden.has(key.toLowerCase()) ? '[REDACTED]' : inner;

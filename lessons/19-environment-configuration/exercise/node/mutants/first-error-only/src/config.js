@@ -46,7 +46,7 @@ export function loadConfig(env = process.env) {
   let databaseUrl;
   if (!env.DATABASE_URL) {
     errors.push('DATABASE_URL is required');
-  } else if (!URL.canParse(env.DATABASE_URL)) {
+  } else if (!hasHost(env.DATABASE_URL)) {
     errors.push('DATABASE_URL must be a valid URL'); // never print the value
   } else {
     databaseUrl = new Secret(env.DATABASE_URL);
@@ -58,4 +58,9 @@ export function loadConfig(env = process.env) {
     throw new Error(`Invalid configuration: ${errors.join('; ')}`);
   }
   return Object.freeze({ port, appEnv, databaseUrl, signingKeys: Object.freeze(signingKeys) });
+}
+
+/** A URL with a scheme and a host: URL.canParse() alone accepts "postgres://" and "mysql:app". */
+function hasHost(value) {
+  return URL.canParse(value) && new URL(value).hostname !== '';
 }
