@@ -2,7 +2,10 @@
 // Runs StrykerJS (stryker.config.mjs) over the security- and data-critical modules and writes their
 // scores to bench/mutation.json. A run limited to some modules updates only their entries, so the
 // modules can be measured one at a time on a small machine; --incremental reuses the results of the
-// previous run of the same modules for mutants whose code and tests did not change.
+// previous run of the same modules for mutants whose code and tests did not change. Two limits of that
+// reuse: the unit tests are esbuild bundles that contain the sources, so a source change re-runs the
+// whole module; and a mutant of a module-level constant has no per-test coverage, so it keeps its old
+// "survived" after new tests aimed at it: delete reports/stryker-incremental-<module>.json then.
 import { existsSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
