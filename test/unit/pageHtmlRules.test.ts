@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import type { Skill } from '../../src/curriculum/types';
 import type { PageLabels, PageModel } from '../../src/lessonPanel/pageHtml';
-import { buildPageHtml, fill, inlineText } from '../../src/lessonPanel/pageHtml';
+import { fill, inlineText } from '../../src/lessonPanel/pageHtml';
+import { between, labelsWith, testPage } from './pageTestKit';
 
 const skill: Skill = { number: 7, position: 9, id: 'orm-basics', title: 'ORM Basics', summary: 'Objects.', minutes: 35, objectives: ['One'], stageId: 'data', folder: '07-orm-basics' };
 const FILLED: Partial<Record<keyof PageLabels, string>> = {
@@ -16,22 +17,12 @@ const FILLED: Partial<Record<keyof PageLabels, string>> = {
   minutesRead: '{minutes} min read',
   quizBest: 'Best {correct}/{total}',
 };
-const labels = new Proxy({}, { get: (_target, key) => FILLED[key as keyof PageLabels] ?? `[${String(key)}]` }) as PageLabels;
-const resources = { cspSource: 'vscode-webview://abc', asWebviewUri: (path: string) => `vscode-webview://abc/${path}` };
+const labels = labelsWith(FILLED);
 
 function page(overrides: Partial<PageModel> = {}): string {
-  return buildPageHtml(
-    { skill, stageTitle: 'Data', position: 9, total: 22, complete: false, lessonHtml: '<h1 id="h-t">T</h1>', quiz: [], workspaceTrusted: true, labels, ...overrides },
-    resources,
-    'NONCE',
-  );
+  return testPage(skill, { stageTitle: 'Data', labels }, overrides);
 }
 
-function between(html: string, start: string, end: string): string {
-  const from = html.indexOf(start);
-  assert.ok(from >= 0, `${start} is on the page`);
-  return html.slice(from, html.indexOf(end, from) + end.length);
-}
 
 /** The opening tags of the card's exercise buttons, by their action. */
 function exerciseButtons(html: string): Map<string, string[]> {

@@ -3,27 +3,17 @@
 import * as assert from 'node:assert/strict';
 import type { Skill } from '../../src/curriculum/types';
 import type { PageLabels, PageModel } from '../../src/lessonPanel/pageHtml';
-import { buildPageHtml } from '../../src/lessonPanel/pageHtml';
+import { between, labelsWith, testPage } from './pageTestKit';
 
 const skill: Skill = { number: 3, position: 4, id: 'rest-basics', title: 'REST Basics', summary: 'Resources.', minutes: 30, objectives: ['One', 'Two'], stageId: 'foundation', folder: '03-rest-basics' };
 const FILLED: Partial<Record<keyof PageLabels, string>> = { table: 'Table {number}', quizBest: 'Best {correct}/{total}', skillOf: 'Skill {position} of {total}' };
-const labels = new Proxy({}, { get: (_target, key) => FILLED[key as keyof PageLabels] ?? `[${String(key)}]` }) as PageLabels;
-const resources = { cspSource: 'vscode-webview://abc', asWebviewUri: (path: string) => `vscode-webview://abc/${path}` };
+const labels = labelsWith(FILLED);
 const question = (id: string, choices: string[]) => ({ id, objectives: [1], question: `Q ${id}`, choices, answer: 0, explanation: 'e', feedback: choices.map(() => null) });
 
 function page(overrides: Partial<PageModel> = {}): string {
-  return buildPageHtml(
-    { skill, stageTitle: 'Foundation', position: 4, total: 22, complete: false, lessonHtml: '<h1 id="h-t">T</h1>', quiz: [], workspaceTrusted: true, labels, ...overrides },
-    resources,
-    'NONCE',
-  );
+  return testPage(skill, { stageTitle: 'Foundation', labels }, overrides);
 }
 
-function between(html: string, start: string, end: string): string {
-  const from = html.indexOf(start);
-  assert.ok(from >= 0, `${start} is on the page`);
-  return html.slice(from, html.indexOf(end, from) + end.length);
-}
 
 describe('lesson page layout', () => {
   it('opens at the top with render 0 when no anchor or render is given', () => {

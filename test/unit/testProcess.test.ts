@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import type { CancellationLike, TestProcessOptions } from '../../src/exercises/testProcess';
 import { killTree, runTestProcess } from '../../src/exercises/testProcess';
+import { processGone } from './processKit';
 
 const node = process.execPath;
 
@@ -39,19 +40,7 @@ function run(script: string, options: Partial<TestProcessOptions> = {}) {
   return runTestProcess({ executable: node, args: () => ['-e', script], cwd: tmpdir(), timeoutSeconds: 30, token: cancellation(), ...options });
 }
 
-/** True once the process has ended (a killed child whose parent is gone may linger as a zombie until reaped). */
-async function gone(pid: number): Promise<boolean> {
-  for (let attempt = 0; attempt < 60; attempt += 1) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
-    if (existsSync(`/proc/${pid}/stat`) && / Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
+const gone = (pid: number) => processGone(pid, 60);
 
 async function waitForFile(path: string): Promise<string> {
   for (let attempt = 0; attempt < 100; attempt += 1) {

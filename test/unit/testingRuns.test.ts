@@ -12,6 +12,7 @@ import { hintForTest, showHintCommandUri } from '../../src/testing/hintLinks';
 import { readRepoFile } from './helpers';
 import { nodeNamePattern, phpFilter, testRunArguments } from '../../src/testing/runArguments';
 import { RunRecorder } from '../../src/testing/runRecorder';
+import { processGone } from './processKit';
 
 /** A CancellationToken stand-in whose cancel() fires like VS Code's. */
 function cancellation(): CancellationLike & { cancel(): void } {
@@ -32,19 +33,7 @@ function cancellation(): CancellationLike & { cancel(): void } {
   };
 }
 
-/** True once the process has ended (a killed child whose parent is gone may linger as a zombie until reaped). */
-async function gone(pid: number): Promise<boolean> {
-  for (let attempt = 0; attempt < 40; attempt += 1) {
-    try {
-      process.kill(pid, 0);
-    } catch {
-      return true;
-    }
-    if (existsSync(`/proc/${pid}/stat`) && / Z /.test(readFileSync(`/proc/${pid}/stat`, 'utf8'))) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return false;
-}
+const gone = (pid: number) => processGone(pid, 40);
 
 /** PCRE with `/…/` delimiters as JavaScript reads the same pattern (the escapes used mean the same in both). */
 const pcre = (filter: string) => new RegExp(filter.slice(1, filter.lastIndexOf('/')));
