@@ -1,9 +1,8 @@
 // The one place that reads and writes exercise passes per stack for the tree, the card's commands
 // and the dashboard. The record's schema is the progress store's (exerciseProgress.ts).
-import { EXERCISE_STACKS, legacyStack } from '../curriculum/exerciseStacks';
+import { EXERCISE_STACKS } from '../curriculum/exerciseStacks';
 import type { ExerciseLanguage } from '../curriculum/types';
-import { exerciseProgressOf } from '../progress/exerciseProgress';
-import { isoTime } from '../progress/progressValues';
+import { stackPassedAt } from '../progress/exerciseProgress';
 
 export interface PassStore {
   recordExercisePass(skillId: string, stack?: ExerciseLanguage): Promise<unknown>;
@@ -14,13 +13,7 @@ export async function recordStackPass(progress: PassStore, skillId: string, stac
   await progress.recordExercisePass(skillId, stack);
 }
 
-/**
- * The stacks whose exercise passed, from a skill's progress entry: `exercises.<stack>.passedAt`.
- * A record from before both stacks has only `exercisePassedAt`, which was the legacy stack's pass.
- */
+/** The stacks whose exercise passed, from a skill's progress entry (a record from before both stacks included). */
 export function passedStacks(skillId: string, entry: Readonly<Record<string, unknown>> | undefined): ExerciseLanguage[] {
-  if (!entry) return [];
-  const passed = EXERCISE_STACKS.filter((stack) => exerciseProgressOf(entry, stack).passedAt !== undefined);
-  if (passed.length > 0) return passed;
-  return isoTime(entry.exercisePassedAt) === undefined ? [] : [legacyStack(skillId)];
+  return EXERCISE_STACKS.filter((stack) => stackPassedAt(skillId, entry, stack) !== undefined);
 }

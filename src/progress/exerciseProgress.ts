@@ -5,7 +5,7 @@
  * carried along untouched; values it cannot read are never trusted (readers skip them, merges let a
  * readable value win) but never thrown away either.
  */
-import { EXERCISE_STACKS, isExerciseStack } from '../curriculum/exerciseStacks';
+import { EXERCISE_STACKS, isExerciseStack, legacyStack } from '../curriculum/exerciseStacks';
 import { isHintId } from '../curriculum/parseHints';
 import type { ExerciseLanguage } from '../curriculum/types';
 import type { SkillEntry } from './progressRecord';
@@ -32,6 +32,18 @@ export function exerciseProgressOf(entry: SkillEntry | undefined, stack: Exercis
   if (!isPlainObject(own)) return { hints: [] };
   const hints = Array.isArray(own.hints) ? [...new Set(own.hints.filter(isHintId))] : [];
   return isoTime(own.passedAt) === undefined ? { hints } : { passedAt: own.passedAt as string, hints };
+}
+
+/**
+ * A stack's first pass, counting a record from before both stacks: while no stack has a pass of its
+ * own, `exercisePassedAt` was the pass of the skill's one exercise then, in its legacy stack. (Every
+ * later pass writes its stack's `passedAt` too.) The one rule the tree, the card and the dashboard use.
+ */
+export function stackPassedAt(skillId: string, entry: SkillEntry | undefined, stack: ExerciseStack): string | undefined {
+  const own = exerciseProgressOf(entry, stack).passedAt;
+  if (own !== undefined || entry === undefined || stack !== legacyStack(skillId)) return own;
+  if (EXERCISE_STACKS.some((other) => exerciseProgressOf(entry, other).passedAt !== undefined)) return undefined;
+  return isoTime(entry.exercisePassedAt) === undefined ? undefined : (entry.exercisePassedAt as string);
 }
 
 /** The entry's `exercises` with one stack's record changed; other stacks and sub-fields stay as they are. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { MementoLike } from './mementoLike';
 import { Emitter } from './mementoLike';
-import { isExerciseStack, legacyStack } from '../curriculum/exerciseStacks';
+import { isExerciseStack } from '../curriculum/exerciseStacks';
 import type { ExerciseProgress, ExerciseStack } from './exerciseProgress';
-import { MAX_HINTS_PER_STACK, exerciseProgressOf, isHintId, withStackProgress } from './exerciseProgress';
+import { MAX_HINTS_PER_STACK, exerciseProgressOf, isHintId, stackPassedAt, withStackProgress } from './exerciseProgress';
 import { mergeRecords } from './progressMerge';
 import type { ParsedProgress, ProgressRecord, SkillEntry } from './progressRecord';
 import {
@@ -259,12 +259,9 @@ export class ProgressStore {
   /** One stack's exercise progress of a skill: its first pass and the hint ids revealed, in order. */
   exerciseProgress(skillId: string, stack: ExerciseStack): ExerciseProgress {
     const entry = this.current().skills.get(skillId);
-    const progress = exerciseProgressOf(entry, stack);
-    // A record from before both stacks has only `exercisePassedAt`: that was the pass of the one
-    // exercise the skill had then, in its former stack.
-    const legacyPass = entry && entry.exercises === undefined && isoTime(entry.exercisePassedAt) !== undefined ? (entry.exercisePassedAt as string) : undefined;
-    if (progress.passedAt === undefined && legacyPass !== undefined && stack === legacyStack(skillId)) return { ...progress, passedAt: legacyPass };
-    return progress;
+    const passedAt = stackPassedAt(skillId, entry, stack);
+    const { hints } = exerciseProgressOf(entry, stack);
+    return passedAt === undefined ? { hints } : { passedAt, hints };
   }
 
   /** Clears everything (progress, quarantine, unknown fields) but the learner seed. Ask first. */

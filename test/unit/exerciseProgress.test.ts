@@ -6,6 +6,7 @@ import { ProgressStore } from '../../src/progress/progressStore';
 import { canonicalJson } from '../../src/progress/progressValues';
 import { MemoryMemento } from './helpers';
 import { CATALOG, KEY, LateStorage, NOW, exportOf, fixedNow, tickingClock } from './progressSupport';
+import { passedStacks } from '../../src/exercises/stackProgress';
 
 function storeWith(stored?: unknown, now: () => Date = fixedNow): { store: ProgressStore; memento: MemoryMemento } {
   const memento = new MemoryMemento(stored === undefined ? {} : { [KEY]: stored });
@@ -58,6 +59,18 @@ describe('progress per exercise stack', () => {
       assert.equal(perStack.exerciseProgress('http-fundamentals', 'php').passedAt, T2);
       const junk = storeWith({ version: 1, skills: { 'http-fundamentals': { exercisePassedAt: 'yesterday' } } }).store;
       assert.equal(junk.exerciseProgress('http-fundamentals', 'node').passedAt, undefined);
+      // A hint revealed since (an `exercises` field without a pass) does not hide the old pass, and the
+      // card (the store) and the tree and dashboard (passedStacks) read the same passes.
+      const hinted = { exercisePassedAt: T1, exercises: { node: { hints: ['a'] }, php: { hints: ['b'] } } };
+      const hintedStore = storeWith({ version: 1, skills: { 'http-fundamentals': hinted } }).store;
+      assert.equal(hintedStore.exerciseProgress('http-fundamentals', 'node').passedAt, T1);
+      assert.deepEqual(hintedStore.exerciseProgress('http-fundamentals', 'node').hints, ['a']);
+      assert.equal(hintedStore.exerciseProgress('http-fundamentals', 'php').passedAt, undefined);
+      for (const entry of [hinted, { exercisePassedAt: T1 }, { exercisePassedAt: T1, exercises: { php: { passedAt: T2 } } }, { exercises: { node: { passedAt: 'junk' } } }]) {
+        const store = storeWith({ version: 1, skills: { 'http-fundamentals': entry } }).store;
+        const fromStore = (['php', 'node'] as const).filter((stack) => store.exerciseProgress('http-fundamentals', stack).passedAt !== undefined);
+        assert.deepEqual(fromStore, passedStacks('http-fundamentals', entry), JSON.stringify(entry));
+      }
     });
 
     it('reads older records without the field, and skips unreadable values without losing them', async () => {
