@@ -13,6 +13,11 @@ export interface StartedExercise {
   readonly uri: vscode.Uri;
 }
 
+interface Listing {
+  readonly folders: readonly StartedExercise[];
+  readonly stacks: ReadonlyMap<string, readonly ExerciseLanguage[]>;
+}
+
 /**
  * The exercises the learner has started in this workspace, from one listing of
  * backend-path-exercises/ that the tree, the card, the commands and the Testing view share. Cached:
@@ -20,7 +25,7 @@ export interface StartedExercise {
  * a folder right under backend-path-exercises/ appears or goes, or the workspace folders change.
  */
 export class StartedExercises implements vscode.Disposable {
-  private cache: Promise<readonly StartedExercise[]> | undefined;
+  private cache: Promise<Listing> | undefined;
   private readonly changes = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changes.event;
   private readonly subscription: vscode.Disposable;
@@ -48,13 +53,18 @@ export class StartedExercises implements vscode.Disposable {
 
   /** Skill id → the stacks started, each once. */
   async all(): Promise<ReadonlyMap<string, readonly ExerciseLanguage[]>> {
-    return startedStacks((await this.folders()).map((folder) => ({ skillId: folder.skill.id, stack: folder.stack, folderName: folder.folderName })));
+    return (await this.listing()).stacks;
   }
 
   /** Every started exercise folder, by path position then stack. */
-  folders(): Promise<readonly StartedExercise[]> {
+  async folders(): Promise<readonly StartedExercise[]> {
+    return (await this.listing()).folders;
+  }
+
+  /** The folders and, derived once from them, the stacks per skill (the tree asks per skill). */
+  private listing(): Promise<Listing> {
     if (!this.cache) {
-      const listing = this.list();
+      const listing = this.list().then((folders) => ({ folders, stacks: startedStacks(folders.map((folder) => ({ skillId: folder.skill.id, stack: folder.stack, folderName: folder.folderName }))) }));
       this.cache = listing;
       listing.catch(() => {
         if (this.cache === listing) this.cache = undefined;
